@@ -1,0 +1,963 @@
+"""Raw scraped articles -> clean Markdown sources (``medloc import``).
+
+The hospital's website was scraped to plain text: one block per line, markup
+gone, the anchor ids of headings ("slug lines") left in the text. The importer
+recovers the structure with general layout rules, never per-article cases.
+Each rule has a golden case in ``tests/importer/cases/`` (named in brackets).
+
+Reading the raw text
+  * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
+    (> ``MAX_RAW_BYTES``) files are refused with ``path:line: message``.
+    CRLF, a BOM and tabs are tolerated (``test_crlf_bom_and_tabs_change_nothing``).
+  * Trailing site junk (``Leave a Reply``, comment-form lines) is dropped at the
+    end of the file only. [trailing-junk]
+  * Text is kept exactly: curly quotes, dashes, non-breaking hyphens (U+2011),
+    arrows are never "fixed" into ASCII. [typography-kept]
+
+Slug lines (anchor ids of the site's headings)
+  * A slug is lowercase, has no spaces, and is a heading's text with spaces as
+    ``-`` (``&`` as ``and``, ``’`` as ``'``, ``?``/``/``/U+2011 dropped), or
+    a longer id starting with it (``introduction:-the-...-philosophy``). It
+    stands on its own line, or is glued to the start of the next block with no
+    space (``...-attractive)The hostile environment``). Slugs never reach the
+    output. [heading-slug-own-line] [heading-slug-glued] [slug-extra-chars]
+  * A slug with no heading in front of it is a lost heading: the heading is
+    recovered from the slug's words (first letter capitalised) and a warning
+    ``[import-heading-from-slug]`` says so. [slug-only-lost-heading]
+
+Headings
+  * In an article that has slug lines, a heading is a short line without final
+    ``.``/``,``/``;``/``:`` followed by a matching slug. In an article without
+    any slug line, a heading is such a short line written in Title Case.
+    [no-blank-lines] [heading-title-case]
+  * The body starts at ``##`` (the front matter title is the page's h1). A
+    heading is ``###`` when the layout or the slugs show nesting: the article
+    separates top sections by two blank lines and this heading by one
+    [heading-levels-layout]; it is numbered (``1. Smart biomaterials``) after an
+    unnumbered heading [heading-levels-numbered]; or it directly follows a
+    ``##`` heading with no text between them [heading-levels-nested].
+
+Blocks that are not headings
+  * A short unpunctuated line that is neither a heading nor part of a list or
+    table is an image caption (the image itself was not scraped). It is kept
+    as an italic paragraph, so no text is lost. [image-caption]
+  * ``•`` bullets and ``1.`` numbered items, with or without blank lines
+    between them, become ``-`` / ``1.`` lists; deeper indented bullets become a
+    nested list (indented by 4 spaces: Python-Markdown needs 4); a deeper
+    indented plain line continues its item as a second paragraph, and the
+    item's first line, when short and unpunctuated, is its bold title.
+    [bullets-spaced] [numbered-sub-bullets] [numbered-continuation]
+  * In layouts without blank lines, plain lines directly after a line ending in
+    ``:`` are list items. If some are ``Term: explanation`` items the list ends
+    with the last such item; otherwise the last line of the run is the
+    section's closing paragraph, unless a multi-sentence paragraph ends the run.
+    [lead-in-plain-list] [lead-in-term-list]
+  * ``Term: explanation`` list items (a term of at most 8 words, both parts
+    capitalised) get the term in bold, so the list reads as a glossary; a
+    sentence that merely contains a colon is left alone. [term-items]
+  * Two or more short unpunctuated lines, each optionally followed by a
+    one-sentence line, are a list of bold titles with their descriptions; the last
+    title takes a description only if the one before it had one. Items the
+    site truncated are kept as they are. [title-items] [truncated-items]
+  * A table flattened to one cell per line starts with a header row of short
+    Title Case cells; their number is the column count, and at least two full
+    rows of short single-sentence cells must follow. [table-flattened-2col]
+    [table-flattened-3col]
+  * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
+    table with one ``---`` per header cell; short rows are padded (warning
+    ``[import-table-cells]``). [pipe-table-broken-delimiter]
+
+Output
+  * YAML front matter: ``title``, ``description`` (the first paragraph's
+    Markdown text, identical to its segment), ``slug``, ``source`` (raw file
+    name), ``lang``; all values double-quoted so that YAML 1.1 (MkDocs) and 1.2
+    read the same strings.
+  * Title: the article's own first line when it is a Title Case heading-like
+    line with no slug (a different ``--title`` is then ignored, warning
+    ``[import-title-ignored]``); else ``--title`` / the manifest; else the first
+    non-generic heading, with a warning ``[import-title-guessed]``.
+    [title-first-line] [title-guessed]
+  * Text that Markdown would read as markup is escaped (``\\*``, ``\\_``, ``\\[``,
+    ``1\\.`` at a block start, ``\\|`` in cells, ``&lt;`` for a ``<`` before a
+    non-space, ``&amp;`` for an entity-like ``&``), using only escapes that
+    Python-Markdown (MkDocs) and markdown-it-py both understand.
+    [markdown-escaping] Lists always start at 1
+    (Python-Markdown ignores start numbers; warning ``[import-list-start]``) and
+    adjacent lists of different kinds are separated by ``<!-- -->``, which
+    Python-Markdown would otherwise merge into one list. [mixed-list-kinds]
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from .errors import ArticleImportError, Diagnostic, ErrorList, InputError, Location, PipelineError
+from .fsio import read_text, write_text_atomic
+from .languages import get_language
+
+MAX_RAW_BYTES = 1_000_000
+"""Largest raw article accepted: the site's articles are about 10 kB, and 1 MB converts in ~2 s."""
+
+JUNK_LINES = frozenset(
+    {
+        "leave a reply",
+        "leave a comment",
+        "cancel reply",
+        "post comment",
+        "your email address will not be published.",
+        "required fields are marked *",
+        "your email address will not be published. required fields are marked *",
+    }
+)
+"""Site footer lines dropped from the end of an article (compared case-insensitively)."""
+
+GENERIC_HEADINGS = frozenset({"introduction", "overview", "background", "summary", "conclusion"})
+"""Headings too generic to be an article's title."""
+
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor of for to in on at by with from as vs via into per than using".split()
+)
+_BULLETS = "•◦▪●‣"
+_OPENERS = "(“\"‘'"
+_SLUG_CHARS = r"a-z0-9\-:()+'._"
+_SLUG_LINE = re.compile(rf"[a-z0-9(][{_SLUG_CHARS}]*")
+_GLUED_SLUG = re.compile(rf"([a-z0-9(][{_SLUG_CHARS}]*[a-z0-9)])(?=[^{_SLUG_CHARS}\s])")
+_BULLET_LINE = re.compile(rf"[{_BULLETS}]\s+(\S.*)")
+_NUMBER_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
+_NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?…][”\"’)]?\s+[A-Z“\"‘(]")
+_DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOT_IN_SLUG = re.compile(rf"[^{_SLUG_CHARS}\s]")
+
+LineKind = Literal["text", "slug", "bullet", "number"]
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the raw article (a glued slug line gives two)."""
+
+    number: int
+    """1-based line in the raw file."""
+    text: str
+    """The line without indentation and, for list items, without the marker."""
+    kind: LineKind
+    indent: int = 0
+    """Leading spaces (tabs count 4)."""
+    gap: int = 0
+    """Blank lines between this line and the previous non-blank one."""
+    raw: str = ""
+    """The stripped line with its list marker, as written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    line: int
+    gap: int
+    level: int = 2
+    numbered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """An image caption whose image was not scraped."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A list item: its first line, then continuation paragraphs and nested lists in order."""
+
+    text: str
+    line: int
+    parts: tuple["str | ListBlock", ...] = ()
+    style: Literal["plain", "term", "title"] = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[Item, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+Block = Heading | Paragraph | Caption | ListBlock | Table
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestEntry:
+    title: str | None = None
+    slug: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """One raw article turned into a Markdown source."""
+
+    title: str
+    slug: str
+    description: str
+    markdown: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(slots=True)
+class ImportResult:
+    written: list[Path] = field(default_factory=list)
+    """Every output file, in input order (including files already up to date)."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- text shape
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def is_heading_shaped(text: str, *, max_words: int = 16) -> bool:
+    """Short, one sentence, no final ``.,;:``: how headings, captions and titles look."""
+    n = len(words(text))
+    unnumbered = _NUMBERED_HEADING.sub("", text, count=1)
+    if not 1 <= n <= max_words or text[-1] in ".,;:…" or _SENTENCE_BREAK.search(unnumbered):
+        return False
+    return text[0].isupper() or text[0].isdigit() or text[0] in _OPENERS
+
+
+def is_title_case(text: str) -> bool:
+    """Most significant words capitalised (``Why It Matters``, not ``Proper cell source``)."""
+    tokens = re.findall(r"[^\W\d_][\w’'‑-]*", text)
+    significant = [t for t in tokens if t.lower() not in _SMALL_WORDS]
+    if not tokens or not tokens[0][0].isupper() or not significant:
+        return False
+    capitalised = sum(1 for t in significant if t[0].isupper())
+    return capitalised / len(significant) >= 0.7
+
+
+def split_term(text: str) -> tuple[str, str] | None:
+    """``Term: explanation`` -> (``Term:``, ``explanation``) when the term is short."""
+    match = re.match(r"([^:]{1,60}?:)\s+(\S.*)", text)
+    if not match:
+        return None
+    term, explanation = match.groups()
+    starts_ok = all(s[0].isupper() or s[0] in _OPENERS or s[0].isdigit() for s in (term, explanation))
+    if len(words(term)) > 8 or _SENTENCE_BREAK.search(term) or not starts_ok:
+        return None
+    return term, explanation
+
+
+def is_multi_sentence(text: str) -> bool:
+    return bool(_SENTENCE_BREAK.search(text))
+
+
+def site_slug(heading: str) -> str:
+    """The id the site gives a heading (``Challenges & Risks`` -> ``challenges-and-risks``)."""
+    text = heading.lower().replace("&", " and ").replace("’", "'").replace("‘", "'")
+    text = _NOT_IN_SLUG.sub("", text)
+    return re.sub(r"-+", "-", re.sub(r"\s+", "-", text.strip())).strip("-")
+
+
+def slug_matches(heading: str, slug: str) -> bool:
+    """True if ``slug`` is the site's id for ``heading`` (or a longer id starting with it)."""
+    expected = site_slug(heading)
+    if not expected:
+        return False
+    if slug == expected or slug.startswith(expected) or expected.startswith(slug):
+        return True
+    a, b = set(re.findall("[a-z0-9]+", expected)), set(re.findall("[a-z0-9]+", slug))
+    return len(a & b) / len(a | b) >= 0.5
+
+
+def heading_from_slug(slug: str) -> str:
+    """``evidence-from-related-domains`` -> ``Evidence from related domains``."""
+    text = slug.replace("-", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def slugify(text: str) -> str:
+    """File-name slug: ASCII lowercase words joined by ``-``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower().replace("&", " and ")))
+
+
+SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_raw(path: Path) -> str:
+    """Read a raw article strictly: UTF-8 text, not empty, not huge, no control characters."""
+    try:
+        text = read_text(path, limit=MAX_RAW_BYTES)
+    except InputError as exc:
+        raise ArticleImportError(exc.message, exc.location) from None
+    text = text.removeprefix("\ufeff")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise ArticleImportError(
+            f"control character U+{ord(bad.group()):04X}; a raw article must be plain text",
+            Location(str(path), line, column),
+        )
+    if not text.strip():
+        raise ArticleImportError("file is empty; nothing to import", Location(str(path), 1))
+    return text
+
+
+def split_lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, indent, stripped text) of every line; blank lines have text ''."""
+    result = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r").expandtabs(4).rstrip()
+        stripped = line.lstrip(" \u00a0")
+        result.append((number, len(line) - len(stripped), stripped))
+    return result
+
+
+def drop_trailing_junk(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    rows = list(rows)
+    while rows and (not rows[-1][2] or rows[-1][2].lower() in JUNK_LINES):
+        rows.pop()
+    return rows
+
+
+def classify(number: int, indent: int, text: str, gap: int) -> Line:
+    bullet = _BULLET_LINE.fullmatch(text)
+    if bullet:
+        return Line(number, bullet.group(1), "bullet", indent, gap, text)
+    numbered = _NUMBER_LINE.fullmatch(text)
+    if numbered:
+        return Line(number, numbered.group(2), "number", indent, gap, text)
+    return Line(number, text, "text", indent, gap, text)
+
+
+def is_slug_line(text: str, previous: str | None) -> bool:
+    """A whole line that is a slug: its heading precedes it, or it has 3+ words."""
+    if not _SLUG_LINE.fullmatch(text) or not re.search("[a-z]", text):
+        return False
+    if previous is not None and is_heading_shaped(previous, max_words=30) and slug_matches(previous, text):
+        return True
+    return text.count("-") >= 2
+
+
+def split_glued(text: str, previous: str | None) -> tuple[str, str] | None:
+    """``slugText of the next block`` -> (slug, text), or None."""
+    if previous is not None:
+        expected = site_slug(previous)
+        rest = text[len(expected) :]
+        if expected and text.startswith(expected) and rest and not re.match(rf"[{_SLUG_CHARS}\s]", rest):
+            return expected, rest
+    match = _GLUED_SLUG.match(text)
+    if not match or "-" not in match.group(1):
+        return None
+    slug = match.group(1)
+    if is_slug_line(slug, previous):
+        return slug, text[len(slug) :]
+    return None
+
+
+def tokenize(text: str) -> list[Line]:
+    """Raw text -> non-blank lines, slugs split off, each line classified."""
+    lines: list[Line] = []
+    gap = 0
+    previous: str | None = None
+    for number, indent, stripped in drop_trailing_junk(split_lines(text)):
+        if not stripped:
+            gap += 1
+            continue
+        if is_slug_line(stripped, previous):
+            lines.append(Line(number, stripped, "slug", indent, gap, stripped))
+        elif glued := split_glued(stripped, previous):
+            lines.append(Line(number, glued[0], "slug", indent, gap, glued[0]))
+            lines.append(classify(number, 0, glued[1], 0))
+        else:
+            lines.append(classify(number, indent, stripped, gap))
+        previous = lines[-1].raw if lines[-1].kind != "slug" else None
+        gap = 0
+    return lines
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+class BlockParser:
+    """Turns classified lines into blocks; one ``_try_*`` method per rule, tried in order."""
+
+    def __init__(self, lines: list[Line], *, path: str) -> None:
+        self.lines = lines
+        self.path = path
+        self.has_slugs = any(line.kind == "slug" for line in lines)
+        self.diagnostics: list[Diagnostic] = []
+        self.blocks: list[Block] = []
+
+    def parse(self) -> list[Block]:
+        rules = (
+            self._try_orphan_slug,
+            self._try_heading,
+            self._try_pipe_table,
+            self._try_flat_table,
+            self._try_list,
+            self._try_plain_list,
+            self._try_title_items,
+            self._try_caption,
+            self._paragraph,
+        )
+        i = 0
+        while i < len(self.lines):
+            i += next(taken for rule in rules if (taken := rule(i)))
+        return self.blocks
+
+    def after_lead_in(self) -> bool:
+        """True if the last block is a paragraph ending in ``:`` (it announces a list)."""
+        last = self.blocks[-1] if self.blocks else None
+        return isinstance(last, Paragraph) and last.text.endswith(":")
+
+    # -- predicates ------------------------------------------------------------
+
+    def line(self, i: int) -> Line | None:
+        return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def is_heading(self, i: int) -> bool:
+        line = self.line(i)
+        if line is None or line.kind == "slug" or line.kind == "bullet":
+            return False
+        if self.has_slugs:
+            after = self.line(i + 1)
+            return (
+                after is not None
+                and after.kind == "slug"
+                and is_heading_shaped(line.raw, max_words=30)
+                and slug_matches(line.raw, after.text)
+            )
+        return line.kind == "text" and is_heading_shaped(line.raw) and is_title_case(line.raw)
+
+    def is_title_like(self, i: int) -> bool:
+        """A short unpunctuated line that is not a heading: caption or list title."""
+        line = self.line(i)
+        return (
+            line is not None
+            and line.kind == "text"
+            and is_heading_shaped(line.text, max_words=12)
+            and not self.is_heading(i)
+        )
+
+    def is_header_cell(self, i: int) -> bool:
+        line = self.line(i)
+        return (
+            self.is_title_like(i)
+            and line is not None
+            and len(line.text) <= 40
+            and len(words(line.text)) <= 6
+            and is_title_case(line.text)
+            and not line.text.endswith("?")
+        )
+
+    def is_cell(self, i: int) -> bool:
+        line = self.line(i)
+        return (
+            line is not None
+            and line.kind == "text"
+            and line.gap <= 1
+            and len(line.text) <= 120
+            and not is_multi_sentence(line.text)
+            and not line.text.endswith(":")
+            and not self.is_heading(i)
+        )
+
+    def is_pipe_table_start(self, i: int) -> bool:
+        line, delimiter = self.line(i), self.line(i + 1)
+        return (
+            line is not None
+            and delimiter is not None
+            and "|" in line.raw
+            and delimiter.gap <= 1
+            and "-" in delimiter.raw
+            and bool(_DELIMITER_ROW.fullmatch(delimiter.raw))
+            and len(split_cells(line.raw)) >= 2
+        )
+
+    # -- rules -----------------------------------------------------------------
+
+    def _try_orphan_slug(self, i: int) -> int:
+        line = self.lines[i]
+        if line.kind != "slug":
+            return 0
+        text = heading_from_slug(line.text)
+        self.blocks.append(Heading(text, line.number, line.gap))
+        self.warn(line.number, f"heading lost, recovered from its slug line {line.text!r} as {text!r}", "import-heading-from-slug")
+        return 1
+
+    def _try_heading(self, i: int) -> int:
+        if not self.is_heading(i):
+            return 0
+        line = self.lines[i]
+        numbered = bool(_NUMBERED_HEADING.match(line.raw))
+        self.blocks.append(Heading(line.raw, line.number, line.gap, numbered=numbered))
+        return 2 if self.has_slugs else 1
+
+    def _try_pipe_table(self, i: int) -> int:
+        if not self.is_pipe_table_start(i):
+            return 0
+        header = tuple(split_cells(self.lines[i].raw))
+        rows, j = [], i + 2
+        while self.is_pipe_row(j, len(header)):
+            line = self.lines[j]
+            rows.append(self.fit_row(split_cells(line.raw), len(header), line.number))
+            j += 1
+        self.blocks.append(Table(header, tuple(rows), self.lines[i].number))
+        return j - i
+
+    def is_pipe_row(self, j: int, width: int) -> bool:
+        """Rows follow without blank line; after one blank line only a row of the header's width."""
+        line = self.line(j)
+        if line is None or line.kind != "text" or "|" not in line.raw or line.gap > 1:
+            return False
+        return line.gap == 0 or len(split_cells(line.raw)) == width
+
+    def fit_row(self, cells: list[str], width: int, number: int) -> tuple[str, ...]:
+        if len(cells) == width:
+            return tuple(cells)
+        self.warn(number, f"table row has {len(cells)} cells, the header has {width}", "import-table-cells")
+        if len(cells) < width:
+            return tuple(cells + [""] * (width - len(cells)))
+        return tuple(cells[: width - 1] + [" | ".join(cells[width - 1 :])])
+
+    def _try_flat_table(self, i: int) -> int:
+        width = 0
+        while self.is_header_cell(i + width) and (width == 0 or self.lines[i + width].gap <= 1):
+            width += 1
+        if not 2 <= width <= 8:
+            return 0
+        count = 0
+        while self.is_cell(i + width + count):
+            count += 1
+        rows = count // width
+        if rows < 2:
+            return 0
+        cells = [line.text for line in self.lines[i : i + width * (rows + 1)]]
+        grid = tuple(tuple(cells[r * width : (r + 1) * width]) for r in range(rows + 1))
+        self.blocks.append(Table(grid[0], grid[1:], self.lines[i].number))
+        return width * (rows + 1)
+
+    def _try_list(self, i: int) -> int:
+        if self.lines[i].kind not in ("bullet", "number"):
+            return 0
+        block, end = self.parse_list(i, floor=-1)
+        self.blocks.append(block)
+        return end - i
+
+    def parse_list(self, i: int, *, floor: int) -> tuple[ListBlock, int]:
+        """Items of the kind of line ``i`` with indent in (floor, base]; deeper lines nest."""
+        first = self.lines[i]
+        base, items = first.indent, []
+        while (line := self.line(i)) is not None and line.kind == first.kind and floor < line.indent <= base + 1:
+            if self.is_heading(i):
+                break
+            item, i = self.parse_item(i, base)
+            items.append(item)
+        if first.kind == "number" and _NUMBER_LINE.fullmatch(first.raw).group(1) != "1":  # type: ignore[union-attr]
+            self.warn(first.number, "numbered list does not start at 1; renumbered from 1 (MkDocs always starts at 1)", "import-list-start")
+        return ListBlock(first.kind == "number", tuple(items), first.number), i
+
+    def parse_item(self, i: int, base: int) -> tuple[Item, int]:
+        line, parts = self.lines[i], []
+        i += 1
+        while (nxt := self.line(i)) is not None and nxt.indent > base + 1 and not self.is_heading(i):
+            if nxt.kind in ("bullet", "number"):
+                child, i = self.parse_list(i, floor=base + 1)
+                parts.append(child)
+            elif nxt.kind == "text":
+                parts.append(nxt.text)
+                i += 1
+            else:
+                break
+        has_text = any(isinstance(p, str) for p in parts)
+        style = "title" if has_text and is_heading_shaped(line.text) else "term" if split_term(line.text) else "plain"
+        return Item(line.text, line.number, tuple(parts), style), i
+
+    def plain_run(self, i: int) -> list[int]:
+        """Lines directly after a lead-in that may be list items (no blank line, plain text)."""
+        run = []
+        while (line := self.line(i)) is not None and line.kind == "text" and line.gap == 0:
+            if self.is_heading(i) or self.is_pipe_table_start(i) or line.text.endswith(":") or self.is_title_like(i):
+                break
+            run.append(i)
+            i += 1
+        return run
+
+    def _try_plain_list(self, i: int) -> int:
+        if not self.after_lead_in():
+            return 0
+        run = self.plain_run(i)
+        ended_by_paragraph = False
+        for k, j in enumerate(run):
+            if is_multi_sentence(self.lines[j].text) and not split_term(self.lines[j].text):
+                run, ended_by_paragraph = run[:k], True
+                break
+        terms = [k for k, j in enumerate(run) if split_term(self.lines[j].text)]
+        if terms:
+            run = run[: terms[-1] + 1]
+        elif not ended_by_paragraph:
+            run = run[:-1] if len(run) >= 3 else []
+        if not run:
+            return 0
+        items = tuple(self.plain_item(j) for j in run)
+        self.blocks.append(ListBlock(False, items, self.lines[run[0]].number))
+        return len(run)
+
+    def plain_item(self, j: int) -> Item:
+        line = self.lines[j]
+        return Item(line.text, line.number, (), "term" if split_term(line.text) else "plain")
+
+    def _try_title_items(self, i: int) -> int:
+        items: list[Item] = []
+        previous_had_text: bool | None = None
+        while self.is_title_like(i) and (not items or self.lines[i].gap <= 1):
+            title, text = self.lines[i], self.line(i + 1)
+            takes = self.is_description(i + 1) and (self.is_title_like(i + 2) or bool(previous_had_text))
+            parts = (text.text,) if takes and text is not None else ()
+            items.append(Item(title.text, title.number, parts, "title"))
+            previous_had_text = takes
+            i += 2 if takes else 1
+        if len(items) < 2:
+            return 0
+        self.blocks.append(ListBlock(False, tuple(items), items[0].line))
+        return sum(1 + len(item.parts) for item in items)
+
+    def is_description(self, i: int) -> bool:
+        line = self.line(i)
+        return (
+            line is not None
+            and line.kind == "text"
+            and line.gap <= 1
+            and not is_multi_sentence(line.text)
+            and not self.is_title_like(i)
+            and not self.is_heading(i)
+            and not line.text.endswith(":")
+        )
+
+    def _try_caption(self, i: int) -> int:
+        if not self.is_title_like(i):
+            return 0
+        line = self.lines[i]
+        self.blocks.append(Caption(line.text, line.number))
+        return 1
+
+    def _paragraph(self, i: int) -> int:
+        line = self.lines[i]
+        self.blocks.append(Paragraph(line.raw if line.kind != "text" else line.text, line.number))
+        return 1
+
+    def warn(self, line: int, message: str, code: str) -> None:
+        self.diagnostics.append(Diagnostic(Location(self.path, line), message, "warning", code))
+
+
+def split_cells(row: str) -> list[str]:
+    cells = [cell.strip() for cell in row.strip().split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def assign_levels(blocks: list[Block]) -> list[Block]:
+    """``##`` by default, ``###`` where layout, numbering or adjacency shows nesting."""
+    headings = [b for b in blocks if isinstance(b, Heading)]
+    deep_gap = _section_gap(headings)
+    result: list[Block] = []
+    seen_unnumbered = False
+    for block in blocks:
+        if isinstance(block, Heading):
+            nested = (
+                (deep_gap is not None and result and block.gap < deep_gap)
+                or (block.numbered and seen_unnumbered)
+                or (result and isinstance(result[-1], Heading) and result[-1].level == 2)
+            )
+            seen_unnumbered = seen_unnumbered or not block.numbered
+            block = Heading(block.text, block.line, block.gap, 3 if nested else 2, block.numbered)
+        result.append(block)
+    return result
+
+
+def _section_gap(headings: list[Heading]) -> int | None:
+    """The blank-line gap before top sections, if the article uses a wider one for them."""
+    gaps = [h.gap for h in headings[1:]]
+    if not gaps or max(gaps) < 2:
+        return None
+    widest = max(gaps)
+    return widest if gaps.count(widest) * 2 >= len(gaps) and min(gaps) < widest else None
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def escape_inline(text: str) -> str:
+    """Escape what Python-Markdown or markdown-it-py would read as inline markup."""
+    text = text.replace("\\", "\\\\")
+    text = re.sub(r"([`*\[\]{])", r"\\\1", text)
+    text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
+    text = re.sub(r"&(?=#|\w+;)", "&amp;", text)  # Python-Markdown reads "&#1" as a character reference
+    return re.sub(r"<(?=\S)", "&lt;", text)
+
+
+def escape_block(text: str) -> str:
+    """:func:`escape_inline` plus what would start another block at the start of a line."""
+    text = escape_inline(text)
+    if re.match(r"[#>]|[-+](\s|$)|!!!", text) or re.fullmatch(r"(-\s*){3,}", text):
+        return "\\" + text
+    if text.startswith("~~~"):
+        return "&#126;" + text[1:]
+    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
+
+
+def render_item_text(item: Item) -> str:
+    if item.style == "title":
+        return f"**{escape_inline(item.text)}**"
+    term = split_term(item.text) if item.style == "term" else None
+    if term:
+        return f"**{escape_inline(term[0])}** {escape_inline(term[1])}"
+    return escape_block(item.text)
+
+
+def _needs_blank_lines(item: Item) -> bool:
+    """A paragraph, or two lists in a row (separated by a comment), make the list loose."""
+    pairs = zip(item.parts, item.parts[1:])
+    return any(isinstance(p, str) for p in item.parts) or any(isinstance(a, ListBlock) and isinstance(b, ListBlock) for a, b in pairs)
+
+
+def render_list(block: ListBlock, indent: str = "") -> list[str]:
+    loose = any(_needs_blank_lines(item) for item in block.items)
+    out: list[str] = []
+    for n, item in enumerate(block.items, start=1):
+        if loose and n > 1:
+            out.append("")
+        marker = f"{n}. " if block.ordered else "- "
+        out.append(f"{indent}{marker}{render_item_text(item)}")
+        for previous, part in zip((None, *item.parts), item.parts):
+            if isinstance(part, str):
+                out += ["", f"{indent}    {escape_block(part)}"]
+                continue
+            if isinstance(previous, ListBlock):
+                out += ["", f"{indent}    <!-- -->"]
+            out += ([""] if loose else []) + render_list(part, indent + "    ")
+    return out
+
+
+def render_table(table: Table) -> list[str]:
+    def row(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(escape_inline(c).replace("|", "\\|") for c in cells) + " |"
+
+    return [row(table.header), "|" + "|".join(" --- " for _ in table.header) + "|"] + [row(r) for r in table.rows]
+
+
+def render_block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        text = escape_inline(block.text)
+        return ["#" * block.level + " " + (text[:-1] + "\\#" if text.endswith("#") else text)]
+    if isinstance(block, Paragraph):
+        return [escape_block(block.text)]
+    if isinstance(block, Caption):
+        return [f"*{escape_inline(block.text)}*"]
+    if isinstance(block, Table):
+        return render_table(block)
+    return render_list(block)
+
+
+def render_body(blocks: list[Block]) -> str:
+    chunks: list[str] = []
+    for previous, block in zip([None, *blocks], blocks):
+        if isinstance(block, ListBlock) and isinstance(previous, ListBlock):
+            chunks.append("<!-- -->")
+        chunks.append("\n".join(render_block(block)))
+    return "\n\n".join(chunks) + "\n"
+
+
+def render_front_matter(fields: dict[str, str]) -> str:
+    yaml = YAML()
+    yaml.width = 1_000_000
+    yaml.allow_unicode = True
+    buffer = io.StringIO()
+    yaml.dump({key: DoubleQuotedScalarString(value) for key, value in fields.items()}, buffer)
+    return f"---\n{buffer.getvalue()}---\n"
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def take_title_line(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """The article's own title: a first line that looks like a Title Case heading without slug."""
+    if len(lines) < 2 or lines[0].kind != "text" or lines[1].kind == "slug":
+        return None, lines
+    first = lines[0].text
+    is_title = is_heading_shaped(first) and is_title_case(first) and first.lower() not in GENERIC_HEADINGS
+    if is_title and not BlockParser(lines, path="").is_header_cell(1):
+        return first, lines[1:]
+    return None, lines
+
+
+def resolve_title(own: str | None, given: str | None, blocks: list[Block], *, path: str, fallback: str) -> tuple[str, list[Diagnostic]]:
+    """Own title line, else the given title, else a guess from the first specific heading (warned)."""
+    where = Location(path, 1)
+    if own:
+        if given and given != own:
+            message = f"the article has its own title {own!r}; given title {given!r} not used"
+            return own, [Diagnostic(where, message, "warning", "import-title-ignored")]
+        return own, []
+    if given:
+        return given, []
+    headings = (b.text for b in blocks if isinstance(b, Heading) and b.text.lower() not in GENERIC_HEADINGS)
+    guess = next(headings, fallback)
+    message = f"no title line, --title or manifest entry; guessed {guess!r}"
+    return guess, [Diagnostic(where, message, "warning", "import-title-guessed")]
+
+
+def convert(
+    text: str,
+    *,
+    source: str,
+    path: str,
+    lang: str,
+    title: str | None = None,
+    slug: str | None = None,
+) -> Converted:
+    """Turn one raw article's text into a Markdown source (pure: no I/O).
+
+    ``source`` is the raw file's name (front matter), ``path`` how diagnostics name it.
+    """
+    own_title, lines = take_title_line(tokenize(text))
+    parser = BlockParser(lines, path=path)
+    blocks = assign_levels(parser.parse())
+    final_title, notes = resolve_title(own_title, title, blocks, path=path, fallback=Path(source).stem)
+    final_slug = slug or slugify(final_title) or slugify(Path(source).stem) or "article"
+    description = next((escape_block(b.text) for b in blocks if isinstance(b, Paragraph)), "")
+    fields = {"title": final_title, "description": description, "slug": final_slug, "source": source, "lang": lang}
+    if not description:
+        del fields["description"]
+    markdown = render_front_matter(fields) + "\n" + render_body(blocks)
+    diagnostics = sorted([*parser.diagnostics, *notes], key=lambda d: d.location.line or 0)
+    return Converted(final_title, final_slug, description, markdown, tuple(diagnostics))
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def load_manifest(path: Path) -> dict[str, ManifestEntry]:
+    """``sources/manifest.yaml``: raw file name -> ``{title, slug}``; every problem reported."""
+    text = read_text(path)
+    try:
+        data = YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise InputError(f"invalid YAML: {exc.problem or exc.context}", Location(str(path), line)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError("manifest must map raw file names to {title, slug}", Location(str(path), 1))
+    errors = ErrorList()
+    entries = {str(name): _manifest_entry(path, data, name, errors) for name in data}
+    errors.raise_if_any()
+    return entries
+
+
+def _manifest_entry(path: Path, data: dict, name: object, errors: ErrorList) -> ManifestEntry:
+    line = data.lc.key(name)[0] + 1 if hasattr(data, "lc") else None
+    value = data[name]
+    where = Location(str(path), line)
+    if not isinstance(value, dict):
+        errors.add(f"{name}: expected a mapping with 'title' and/or 'slug'", where)
+        return ManifestEntry()
+    for key in value:
+        if key not in ("title", "slug"):
+            errors.add(f"{name}.{key}: unknown key (expected 'title' or 'slug')", where)
+    title, slug = value.get("title"), value.get("slug")
+    if title is not None and (not isinstance(title, str) or not title.strip()):
+        errors.add(f"{name}.title: expected a non-empty string", where)
+        title = None
+    if slug is not None and (not isinstance(slug, str) or not SLUG_RE.fullmatch(slug)):
+        errors.add(f"{name}.slug: {slug!r} is not a slug (lowercase a-z, 0-9 and single '-')", where)
+        slug = None
+    return ManifestEntry(title.strip() if title else None, slug)
+
+
+# --------------------------------------------------------------------------- command
+
+
+def import_articles(
+    paths: Sequence[Path],
+    *,
+    out_dir: Path,
+    titles: Sequence[str] | None = None,
+    manifest: Path | None = None,
+    lang: str = "en",
+) -> ImportResult:
+    """Convert every raw article, then write ``out_dir/<slug>.md`` for each.
+
+    Nothing is written unless every input converts: all errors are reported
+    together first.
+    """
+    if titles and len(titles) != len(paths):
+        raise InputError(f"--title given {len(titles)} times for {len(paths)} input files; give one per input, in order")
+    code = get_language(lang).code
+    entries = load_manifest(manifest) if manifest else {}
+    errors = ErrorList()
+    converted: list[Converted] = []
+    for n, path in enumerate(paths):
+        entry = entries.get(path.name, ManifestEntry())
+        title = titles[n] if titles else entry.title
+        try:
+            text = read_raw(path)
+            converted.append(convert(text, source=path.name, path=str(path), lang=code, title=title, slug=entry.slug))
+        except PipelineError as exc:
+            errors.errors.append(exc)
+    errors.raise_if_any()
+    _check_unique_slugs(paths, converted)
+    result = ImportResult()
+    for article in converted:
+        target = out_dir / f"{article.slug}.md"
+        write_text_atomic(target, article.markdown)
+        result.written.append(target)
+        result.diagnostics.extend(article.diagnostics)
+    return result
+
+
+def _check_unique_slugs(paths: Sequence[Path], converted: Sequence[Converted]) -> None:
+    counts = Counter(article.slug for article in converted)
+    errors = ErrorList()
+    for path, article in zip(paths, converted):
+        if counts[article.slug] > 1:
+            errors.add(f"slug {article.slug!r} is used by another input too; give distinct slugs in the manifest", Location(str(path)))
+    errors.raise_if_any()
