@@ -1,28 +1,61 @@
 """Apply a catalogue to a Markdown source: translated Markdown plus what fell back.
 
-CONTRACT (implemented by the segmentation work; the site build codes against it):
-
     render_article(source_text, path, lookup, *, mark=None) -> Rendered
 
-* ``lookup(segment) -> str | None``: the translation to use, or None to fall
-  back to the source text (untranslated, fuzzy).
-* Translations that would break the structure (open a list, add a heading,
-  an unescaped ``|`` in a table cell, raw HTML, changed link targets) are
-  refused: the source text is used and a :class:`Fallback` with reason
-  ``"refused"`` and a finding message is recorded.
+is a :func:`pipeline.segment.walk` whose callback looks each segment up:
+
+* ``lookup(segment) -> str | None`` gives the translation, or None to fall back to
+  the source text (untranslated, fuzzy). :func:`render_with_catalog` does the
+  lookup in a :class:`~pipeline.pofile.Catalog` (translated, non-fuzzy entries
+  only) and tells fuzzy from untranslated; :func:`translate_file` is what
+  ``medloc translate`` runs.
+* Translations are spliced into the original source lines, so everything that is
+  not a segment (front matter keys, list markers and numbering, table pipes,
+  code, comments) is kept byte for byte. A translation equal to its msgid
+  changes nothing: a catalogue with ``msgstr == msgid`` reproduces the source.
+* A translation that would break the structure is refused for that segment
+  (the source text is used, a :class:`Fallback` with reason ``"refused"`` and a
+  warning are recorded). Refused: line breaks in a heading, table cell or
+  title; a paragraph translation that would start a list, heading, quote, table,
+  code or a second block; an unescaped ``|`` in a table cell; raw HTML the
+  source segment does not have (``<script>``, event handlers, ...);
+  ``javascript:``/``data:`` URLs; link or image targets that differ from the
+  source's. Every translated document is segmented again and compared with
+  the source (same blocks, same segments, each holding its translation); a
+  translation that changes anything else is refused too.
 * ``mark(segment, text) -> str`` (optional) wraps fallback text, e.g. in
-  ``<span lang="en" class="medloc-fallback">``, so the site can show it.
+  ``<span lang="en" class="medloc-fallback">``, so the site can show it. It is
+  applied to fallbacks only, and its output is verified like a translation.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
-from .errors import Diagnostic
-from .segment import Segment
+from . import mdparse
+from .config import Config
+from .errors import Diagnostic, Location, PipelineError
+from .fsio import read_text
+from .pofile import Catalog, make_header, read_po
+from .segment import (
+    Segment,
+    Segmented,
+    article_lang,
+    article_slug,
+    segment_source,
+    splice,
+    unwrap_lines,
+    walk_segmented,
+)
 
 FallbackReason = Literal["untranslated", "fuzzy", "refused"]
+Lookup = Callable[[Segment], "str | None"]
+Mark = Callable[[Segment, str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +77,318 @@ class Rendered:
     @property
     def translated(self) -> int:
         return self.total - len(self.fallbacks)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a lookup found for one segment."""
+
+    text: str | None
+    """The translation, or None to fall back."""
+    reason: FallbackReason = "untranslated"
+    """Why there is no translation (when ``text`` is None)."""
+    where: Location | None = None
+    """The catalogue entry, for findings."""
+
+
+Resolve = Callable[[Segment], Found]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def render_article(source_text: str, path: str, lookup: Lookup, *, mark: Mark | None = None) -> Rendered:
+    """Render ``source_text`` with translations from ``lookup`` (None: fall back)."""
+    return render_segmented(segment_source(source_text, path), lambda segment: Found(lookup(segment)), mark=mark)
+
+
+def render_with_catalog(source_text: str, path: str, catalog: Catalog, *, mark: Mark | None = None) -> Rendered:
+    """Render with a catalogue: translated non-fuzzy entries replace their segment."""
+    return render_segmented(segment_source(source_text, path), catalog_resolver(catalog), mark=mark)
+
+
+def translate_file(config: Config, source_path: Path, *, lang: str | None = None, po: Path | None = None) -> Rendered:
+    """``medloc translate``: the article in ``lang`` (project catalogue) or with ``po``."""
+    path = config.relative(source_path)
+    segmented = segment_source(read_text(source_path), path)
+    if po is not None:
+        return render_segmented(segmented, catalog_resolver(read_po(po)))
+    if lang is None:
+        raise PipelineError("give --lang LANG or --po FILE.po")
+    language = config.language(lang)
+    front = segmented.front_matter
+    if language.code == article_lang(front, config.source_language.code):
+        return Rendered(segmented.source, len(segmented.slots))
+    po_path = config.po_path(language, article_slug(front, path))
+    if not po_path.is_file():
+        rendered = render_segmented(segmented, catalog_resolver(_empty_catalog()))
+        message = f"no catalogue for {language.code}; showing the source text (run: medloc init {language.code})"
+        rendered.diagnostics.insert(0, Diagnostic(Location(config.relative(po_path)), message, code="po-missing"))
+        return rendered
+    return render_segmented(segmented, catalog_resolver(read_po(po_path)))
+
+
+def catalog_resolver(catalog: Catalog) -> Resolve:
+    """Lookup in ``catalog``: translated entries, fuzzy and missing ones told apart."""
+    entries = catalog.index()
+    shown = catalog.path or "catalogue"
+
+    def resolve(segment: Segment) -> Found:
+        entry = entries.get((segment.context, segment.text))
+        if entry is None or entry.msgid_plural is not None or not entry.msgstr:
+            return Found(None, "untranslated")
+        where = Location(shown, entry.msgstr_line or entry.line or None)
+        if entry.fuzzy:
+            return Found(None, "fuzzy", where)
+        return Found(entry.msgstr, where=where)
+
+    return resolve
+
+
+def _empty_catalog() -> Catalog:
+    return Catalog(header=make_header({"Content-Type": "text/plain; charset=UTF-8"}))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_segmented(segmented: Segmented, resolve: Resolve, *, mark: Mark | None = None) -> Rendered:
+    """The core: a :func:`~pipeline.segment.walk` whose callback resolves, checks and marks."""
+    return _Renderer(segmented, resolve, mark).render()
+
+
+class _Renderer:
+    """State of one render: what each segment resolved to, and what was marked."""
+
+    def __init__(self, segmented: Segmented, resolve: Resolve, mark: Mark | None) -> None:
+        self.segmented = segmented
+        self.resolve = resolve
+        self.mark = mark
+        self.rendered = Rendered(segmented.source, len(segmented.slots), diagnostics=list(segmented.diagnostics))
+        self.found: dict[Segment, Found] = {}
+        self.marked: set[Segment] = set()
+
+    def render(self) -> Rendered:
+        walked = walk_segmented(self.segmented, self.translate)
+        if walked.replacements:
+            self.rendered.text = self.verified(dict(walked.replacements))
+        return self.rendered
+
+    def translate(self, segment: Segment) -> str:
+        found = self.found[segment] = self.resolve(segment)
+        text = self.accepted(segment, found)
+        if text is not None:
+            return text
+        if self.mark is None:
+            return segment.text
+        self.marked.add(segment)
+        return self.mark(segment, segment.text)
+
+    def accepted(self, segment: Segment, found: Found) -> str | None:
+        """The translation to splice, or None after recording why the source is used."""
+        if found.text is None:
+            self.rendered.fallbacks.append(Fallback(segment, found.reason))
+            return None
+        text = found.text.strip()
+        if not text:
+            self.rendered.fallbacks.append(Fallback(segment, "untranslated"))
+            return None
+        if text == segment.text:
+            return text
+        problem = check_translation(segment, text)
+        if problem is not None:
+            self.refuse(segment, found, problem)
+            return None
+        return text
+
+    def refuse(self, segment: Segment, found: Found, problem: str) -> None:
+        self.rendered.fallbacks.append(Fallback(segment, "refused", problem))
+        path = self.segmented.path
+        where = found.where or Location(path, segment.line)
+        message = f"translation of {segment.kind} at {path}:{segment.line} refused: {problem}; the source text is used"
+        self.rendered.diagnostics.append(Diagnostic(where, message, "warning", "translation-refused"))
+
+    def verified(self, replacements: dict[int, str]) -> str:
+        """Splice, segment the result again, drop replacements that changed the structure."""
+        while replacements:
+            text = splice(self.segmented, replacements)
+            if _same_structure(self.segmented, text, replacements):
+                return text
+            for index in _culprits(self.segmented, replacements):
+                del replacements[index]
+                self.drop(self.segmented.slots[index].segment)
+        return self.segmented.source
+
+    def drop(self, segment: Segment) -> None:
+        """A replacement failed verification: unmark a fallback, refuse a translation."""
+        if segment not in self.marked:
+            self.refuse(segment, self.found[segment], "it changes the structure of the document around it")
+            return
+        where = Location(self.segmented.path, segment.line)
+        message = f"fallback marker not applied to {segment.kind}: it would change the structure"
+        self.rendered.diagnostics.append(Diagnostic(where, message, "warning", "fallback-mark-dropped"))
+
+
+def _culprits(segmented: Segmented, replacements: dict[int, str]) -> list[int]:
+    """Replacements that break the structure on their own (all of them if only together)."""
+    bad = [i for i, text in replacements.items() if not _same_structure(segmented, splice(segmented, {i: text}), {i: text})]
+    return bad or list(replacements)
+
+
+def _same_structure(segmented: Segmented, text: str, replacements: Mapping[int, str]) -> bool:
+    """``text`` has the blocks of the source, and every segment holds what was spliced into it."""
+    try:
+        again = segment_source(text, segmented.path)
+    except PipelineError:
+        return False
+    if again.shape != segmented.shape or len(again.slots) != len(segmented.slots):
+        return False
+    for index, (before, after) in enumerate(zip(segmented.slots, again.slots)):
+        expected = _as_extracted(before.segment, replacements[index]) if index in replacements else before.segment.text
+        if after.segment.kind != before.segment.kind or after.segment.text != expected:
+            return False
+    return True
+
+
+def _as_extracted(segment: Segment, text: str) -> str:
+    return unwrap_lines(text.split("\n")) if segment.syntax == "block" else text
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_translation(segment: Segment, text: str) -> str | None:
+    """Why ``text`` cannot replace ``segment`` (None: it can)."""
+    for check in (_check_html, _check_targets, _check_lines, _check_shape):
+        problem = check(segment, text)
+        if problem is not None:
+            return problem
+    return None
+
+
+_SINGLE_LINE_KINDS = (
+    "heading", "table cell", "image alt", "image title", "link title",
+    "admonition title", "content tab title", "abbreviation",
+)
+
+
+def _check_lines(segment: Segment, text: str) -> str | None:
+    if "\n" not in text:
+        return None
+    for noun in _SINGLE_LINE_KINDS:
+        if segment.kind.startswith(noun):
+            return f"a line break is not allowed in a {noun}"
+    return None
+
+
+def _check_shape(segment: Segment, text: str) -> str | None:
+    """Parse the translation on its own: it must be exactly one block of the same kind."""
+    if segment.syntax == "cell":
+        return _check_cell(text)
+    if _plainly_inline(text):
+        return None
+    if segment.syntax == "block":
+        return _check_alone(text, unwrap_lines(text.split("\n")), "paragraph", index=0, block="paragraph_open")
+    if segment.syntax == "line":
+        return _check_alone(f"# {text}", text, "heading 1", index=0, block="heading_open")
+    return None
+
+
+def _check_cell(text: str) -> str | None:
+    escaped = False
+    for char in text:
+        if char == "|" and not escaped:
+            return "unescaped '|' in a table cell (it would split the cell); write \\|"
+        escaped = char == "\\"
+    if _plainly_inline(text):
+        return None
+    return _check_alone(f"| x |\n|---|\n| {text} |", text, "table cell r2c1", index=1, block="table_open")
+
+
+_BLOCK_STARTERS = frozenset("#>-+*=_|!?<[{:`~0123456789\\ \t")
+
+
+def _plainly_inline(text: str) -> bool:
+    """One line that cannot start or end a block: no need to parse it to know."""
+    return "\n" not in text and text[:1] not in _BLOCK_STARTERS and text[-1:] not in ("#", "}")
+
+
+def _check_alone(document: str, expected: str, kind: str, *, index: int, block: str) -> str | None:
+    """``document`` (the translation in a minimal context) must give back exactly one such segment."""
+    try:
+        segmented = segment_source(document, "translation")
+    except PipelineError as exc:
+        return _describe(document, block) or str(getattr(exc, "message", exc))
+    kinds = [slot.segment.kind for slot in segmented.slots]
+    if len(kinds) != index + 1 or kinds[index] != kind or segmented.slots[index].segment.text != expected:
+        return _describe(document, block) or "its Markdown would be read as something else"
+    return None
+
+
+_BLOCK_NAMES = {
+    "paragraph_open": "it would end the block and start a paragraph",
+    "bullet_list_open": "it would start a list",
+    "ordered_list_open": "it would start a numbered list",
+    "heading_open": "it would start a heading",
+    "blockquote_open": "it would start a quote",
+    "table_open": "it would make a table",
+    "fence": "it would start a code block",
+    "code_block": "it would start a code block",
+    "html_block": "it would start raw HTML",
+    "hr": "it would make a horizontal rule",
+    "admonition_open": "it would start an admonition",
+    "details_open": "it would start an admonition",
+    "tab_open": "it would start a content tab",
+    "footnote_reference_open": "it would define a footnote",
+    "abbreviation": "it would define an abbreviation",
+    "reference": "it would define a link reference",
+}
+
+
+def _describe(document: str, block: str) -> str | None:
+    """What a translation turns into, when it is not the one ``block`` it should be."""
+    tokens = [t for t in mdparse.parse_blocks(document) if t.level == 0 and t.nesting >= 0 and t.type != "inline"]
+    for token in tokens:
+        if token.type != block and token.type in _BLOCK_NAMES:
+            return _BLOCK_NAMES[token.type]
+    if sum(t.type == block for t in tokens) > 1:
+        return "it has a blank line, which starts a new block"
+    return None
+
+
+def _check_html(segment: Segment, text: str) -> str | None:
+    lowered = text.lower()
+    for danger in ("<script", "javascript:", "vbscript:"):
+        if danger in lowered and danger not in segment.text.lower():
+            return f"it adds {danger!r}, which the source does not have"
+    added = Counter(_inline_facts(text)[0]) - Counter(_inline_facts(segment.text)[0])
+    if added:
+        return f"it adds raw HTML the source does not have ({', '.join(sorted(added))}); use Markdown"
+    return None
+
+
+def _check_targets(segment: Segment, text: str) -> str | None:
+    if segment.syntax == "text":
+        return None
+    before, after = Counter(_inline_facts(segment.text)[1]), Counter(_inline_facts(text)[1])
+    if before == after:
+        return None
+    added, dropped = after - before, before - after
+    parts = [f"adds {', '.join(sorted(added))}" if added else "", f"drops {', '.join(sorted(dropped))}" if dropped else ""]
+    return "link or image targets differ from the source: " + "; ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=8192)
+def _inline_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(raw HTML tags, link and image targets) of inline Markdown."""
+    if "<" not in text and "]" not in text:
+        return (), ()
+    tags, targets = [], []
+    for token in mdparse.parse_inline(text):
+        if token.type == "html_inline":
+            tags.append(" ".join(token.content.split()))
+        elif token.type == "link_open":
+            targets.append(f"link {token.attrs.get('href', '')}")
+        elif token.type == "image":
+            targets.append(f"image {token.attrs.get('src', '')}")
+    return tuple(tags), tuple(targets)

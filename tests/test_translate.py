@@ -1,0 +1,293 @@
+"""Apply: the laws (identity, pseudo-locale, shape), fallbacks, refusals, ``medloc translate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from markdown_strategies import articles, markdownish
+from pipeline.cli import main
+from pipeline.errors import PipelineError
+from pipeline.extract import build_template
+from pipeline.pofile import Catalog, format_po, make_header, read_po
+from pipeline.segment import Segment, parse_article, segment_source
+from pipeline.translate import check_translation, render_article, render_with_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((ROOT / "docs").glob("*.md"))
+LAWS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ARTICLE_LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def pseudo(segment: Segment) -> str:
+    return f"⟦{segment.text}⟧"
+
+
+def catalog_for(text: str, translate=lambda m: m.msgid, *, fuzzy: bool = False) -> Catalog:
+    article = parse_article(text, "x.md")
+    catalog = build_template(article, reference="x.md", creation_date="2024-01-01 00:00+0000")
+    for message in catalog.messages:
+        message.msgstr = translate(message)
+        message.fuzzy = fuzzy
+    return catalog
+
+
+def assert_pseudo_law(source: str, path: str, rendered_text: str) -> None:
+    """Every segment reached the output wrapped, and nothing else changed."""
+    before = segment_source(source, path)
+    after = segment_source(rendered_text, path)
+    assert [s.text for s in after.segments] == [f"⟦{s.text}⟧" for s in before.segments]
+    assert [s.kind for s in after.segments] == [s.kind for s in before.segments]
+    assert after.shape == before.shape
+
+
+# --------------------------------------------------------------------------- laws on the committed articles
+
+
+@pytest.fixture(params=ARTICLES, ids=lambda p: p.stem)
+def article(request: pytest.FixtureRequest) -> Path:
+    return request.param
+
+
+def test_articles_exist() -> None:
+    assert len(ARTICLES) >= 5  # the five imported articles, plus any written since
+
+
+def test_identity_law_on_committed_articles(article: Path) -> None:
+    source = article.read_text(encoding="utf-8")
+    rendered = render_with_catalog(source, "docs/x.md", catalog_for(source))
+    assert rendered.text.encode() == article.read_bytes()
+    assert rendered.fallbacks == [] and rendered.total == len(segment_source(source, "x").slots) > 0
+
+
+def test_pseudo_locale_law_on_committed_articles(article: Path) -> None:
+    source = article.read_text(encoding="utf-8")
+    rendered = render_with_catalog(source, "docs/x.md", catalog_for(source, lambda m: f"⟦{m.msgid}⟧"))
+    assert rendered.fallbacks == []
+    assert_pseudo_law(source, "x.md", rendered.text)
+
+
+def test_extract_of_apply_has_the_same_shape(article: Path) -> None:
+    source = article.read_text(encoding="utf-8")
+    rendered = render_article(source, "x.md", lambda s: s.text.upper())
+    before, after = parse_article(source, "x.md"), parse_article(rendered.text, "x.md")
+    assert [(s.kind, s.context, s.notes) for s in after.segments] == [(s.kind, s.context, s.notes) for s in before.segments]
+    assert segment_source(rendered.text, "x.md").shape == segment_source(source, "x.md").shape
+
+
+GOLDEN = sorted((ROOT / "tests" / "segment").glob("*.md"))
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=lambda p: p.stem)
+def test_identity_and_pseudo_laws_on_every_golden_case(case: Path) -> None:
+    """Including the MkDocs-flavoured article an mdpo round trip changed 34 lines of
+    (front matter, admonition bodies, nested lists, ``\\|``, attribute lists)."""
+    source = case.read_text(encoding="utf-8")
+    assert render_article(source, case.name, lambda s: s.text).text == source
+    rendered = render_article(source, case.name, pseudo)
+    assert rendered.fallbacks == []
+    assert_pseudo_law(source, case.name, rendered.text)
+
+
+# --------------------------------------------------------------------------- laws on generated Markdown
+
+
+@ARTICLE_LAWS
+@given(articles())
+def test_identity_and_pseudo_laws_on_generated_articles(source: str) -> None:
+    assert render_with_catalog(source, "g.md", catalog_for(source)).text == source
+    rendered = render_article(source, "g.md", pseudo)
+    assert rendered.fallbacks == []
+    assert_pseudo_law(source, "g.md", rendered.text)
+
+
+@LAWS
+@given(markdownish())
+def test_laws_on_any_source_the_segmenter_accepts(source: str) -> None:
+    try:
+        segmented = segment_source(source, "r.md")
+    except PipelineError:
+        return
+    assert render_article(source, "r.md", lambda s: s.text).text == source
+    rendered = render_article(source, "r.md", pseudo)
+    refused = {id(f.segment) for f in rendered.fallbacks}
+    after = segment_source(rendered.text, "r.md")
+    assert after.shape == segmented.shape
+    expected = [s.text if id(s) in refused else f"⟦{s.text}⟧" for s in segmented.segments]
+    assert [s.text for s in after.segments] == expected
+
+
+# --------------------------------------------------------------------------- fallbacks and marking
+
+SOURCE = """---
+title: "Back pain"
+---
+
+## Causes
+
+Pain has many causes.
+
+- Disc herniation
+- Stenosis
+
+| Cause | Share |
+|-------|-------|
+| Disc | 40% |
+"""
+
+
+def test_untranslated_and_fuzzy_fall_back_with_their_reason() -> None:
+    catalog = catalog_for(SOURCE, lambda m: "번역" if m.msgid == "Causes" else "")
+    catalog.messages[-1].msgstr = "40 퍼센트"
+    catalog.messages[-1].fuzzy = True
+    rendered = render_with_catalog(SOURCE, "x.md", catalog)
+    reasons = {f.segment.text: f.reason for f in rendered.fallbacks}
+    assert reasons["40%"] == "fuzzy"
+    assert reasons["Pain has many causes."] == "untranslated"
+    assert "Causes" not in reasons and "## 번역" in rendered.text
+    assert rendered.translated == 1 and rendered.total == 9
+
+
+def test_whitespace_only_translation_counts_as_untranslated() -> None:
+    rendered = render_article(SOURCE, "x.md", lambda s: "   " if s.text == "Causes" else s.text)
+    assert [(f.segment.text, f.reason) for f in rendered.fallbacks] == [("Causes", "untranslated")]
+    assert rendered.text == SOURCE
+
+
+def test_mark_wraps_fallbacks_and_keeps_the_structure() -> None:
+    def mark(segment: Segment, text: str) -> str:
+        if segment.syntax == "text":
+            return text
+        return f'<span lang="en" class="medloc-fallback">{text}</span>'
+
+    rendered = render_article(SOURCE, "x.md", lambda s: None, mark=mark)
+    assert "## <span lang=\"en\" class=\"medloc-fallback\">Causes</span>" in rendered.text
+    assert "- <span lang=\"en\" class=\"medloc-fallback\">Stenosis</span>" in rendered.text
+    assert "| <span lang=\"en\" class=\"medloc-fallback\">Disc</span> |" in rendered.text
+    assert 'title: "Back pain"' in rendered.text
+    assert segment_source(rendered.text, "x.md").shape == segment_source(SOURCE, "x.md").shape
+    assert len(rendered.fallbacks) == 9 and not rendered.diagnostics
+
+
+REFUSALS = [
+    ("Pain has many causes.", "Intro:\n- a list", "it would start a list"),
+    ("Pain has many causes.", "1. 원인", "it would start a numbered list"),
+    ("Pain has many causes.", "# 원인", "it would start a heading"),
+    ("Pain has many causes.", "> 인용", "it would start a quote"),
+    ("Pain has many causes.", "첫째\n\n둘째", "it has a blank line, which starts a new block"),
+    ("Pain has many causes.", "#해시태그", "a heading for Python-Markdown"),
+    ("Pain has many causes.", "원인 <b>많음</b>", "it adds raw HTML the source does not have (</b>, <b>)"),
+    ("Pain has many causes.", "<script>alert(1)</script>", "it adds '<script'"),
+    ("Pain has many causes.", "<img src=x onerror=alert(1)>", "raw HTML"),
+    ("Pain has many causes.", "[클릭](javascript:alert(1))", "it adds 'javascript:'"),
+    ("Pain has many causes.", "[자료](data:text/html,x)", "link or image targets differ from the source: adds link data:text/html,x"),
+    ("Causes", "두 줄\n제목", "a line break is not allowed in a heading"),
+    ("Causes", "C#", "heading ends with '#'"),
+    ("Disc", "a | b", "unescaped '|' in a table cell"),
+    ("Disc", "줄\n바꿈", "a line break is not allowed in a table cell"),
+]
+
+
+@pytest.mark.parametrize(("msgid", "msgstr", "message"), REFUSALS)
+def test_translations_that_break_the_structure_are_refused(msgid: str, msgstr: str, message: str) -> None:
+    rendered = render_article(SOURCE, "docs/x.md", lambda s: msgstr if s.text == msgid else None)
+    [refused] = [f for f in rendered.fallbacks if f.reason == "refused"]
+    assert refused.segment.text == msgid and message in refused.message
+    assert SOURCE == rendered.text
+    [finding] = rendered.diagnostics
+    assert str(finding).startswith(f"docs/x.md:{refused.segment.line}: warning: translation of")
+    assert finding.code == "translation-refused"
+
+
+def test_accepted_translations_keep_markup_links_and_escapes() -> None:
+    source = "See [the guide](guide.md) and **rest**.\n\n| a |\n|---|\n| x \\| y |\n"
+    segments = segment_source(source, "x.md").segments
+    assert check_translation(segments[0], "**휴식**과 [안내서](guide.md)를 보세요.") is None
+    assert check_translation(segments[0], "안내서를 보세요.") is not None  # link dropped
+    assert check_translation(segments[2], "엑스 \\| 와이") is None
+    multi = check_translation(segments[0], "[안내서](guide.md)를\n보세요.")
+    assert multi is None
+
+
+def test_refusal_found_by_verification_names_the_catalogue_entry(tmp_path: Path) -> None:
+    """A cell ending in a backslash passes the local checks but escapes the next pipe:
+    only segmenting the result again shows it, and the translation is refused."""
+    source = "|a|b|\n|-|-|\n|c|d|\n"
+    po = tmp_path / "ko.po"
+    po.write_text(format_po(catalog_for(source, lambda m: {"c": "x\\", "d": "디"}.get(m.msgid, m.msgid))), encoding="utf-8")
+    catalog = read_po(po)
+    rendered = render_with_catalog(source, "docs/t.md", catalog)
+    assert rendered.text == "|a|b|\n|-|-|\n|c|디|\n"
+    [refused] = rendered.fallbacks
+    assert (refused.segment.text, refused.reason) == ("c", "refused")
+    [finding] = rendered.diagnostics
+    entry_line = catalog.find("c").msgstr_line
+    assert str(finding) == (
+        f"{po}:{entry_line}: warning: translation of table cell r2c1 at docs/t.md:3 refused: "
+        "it changes the structure of the document around it; the source text is used [translation-refused]"
+    )
+
+
+def test_multi_line_translation_keeps_container_prefixes() -> None:
+    source = "> Quoted text.\n\n- Item text.\n"
+    rendered = render_article(source, "x.md", lambda s: "첫 줄  \n둘째 줄")
+    assert rendered.text == "> 첫 줄  \n> 둘째 줄\n\n- 첫 줄  \n  둘째 줄\n"
+    assert rendered.fallbacks == []
+
+
+def test_default_admonition_title_becomes_explicit() -> None:
+    source = "!!! note\n    Body.\n"
+    rendered = render_article(source, "x.md", lambda s: {"Note": "참고", "Body.": "본문."}[s.text])
+    assert rendered.text == '!!! note "참고"\n    본문.\n'
+
+
+def test_front_matter_translation_is_valid_yaml() -> None:
+    source = '---\ntitle: Plain title\ndescription: >\n  Folded\n  text\nslug: s\n---\n\nBody\n'
+    rendered = render_article(source, "x.md", lambda s: {"Plain title": 'Title: "quoted"', "Folded text": "접힌 글"}.get(s.text))
+    after = segment_source(rendered.text, "x.md")
+    assert after.front_matter == {"title": 'Title: "quoted"', "description": "접힌 글", "slug": "s"}
+
+
+# --------------------------------------------------------------------------- medloc translate
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "pain.md").write_text(SOURCE, encoding="utf-8")
+    return tmp_path
+
+
+def test_cli_translate_with_po_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalog = catalog_for(SOURCE, lambda m: f"⟦{m.msgid}⟧")
+    (project / "pseudo.po").write_text(format_po(catalog), encoding="utf-8")
+    code = main(["--project", str(project), "translate", "--po", str(project / "pseudo.po"), str(project / "docs/pain.md")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert_pseudo_law(SOURCE, "x.md", out)
+
+
+def test_cli_translate_with_language_reads_the_project_catalogue(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    po = project / "locales/ko/LC_MESSAGES/pain.po"
+    po.parent.mkdir(parents=True)
+    catalog = catalog_for(SOURCE, lambda m: "원인" if m.msgid == "Causes" else "")
+    catalog.header = make_header({"Content-Type": "text/plain; charset=UTF-8", "Language": "ko"})
+    po.write_text(format_po(catalog), encoding="utf-8")
+    assert main(["--project", str(project), "translate", "--lang", "ko", str(project / "docs/pain.md")]) == 0
+    assert "## 원인\n" in capsys.readouterr().out
+
+
+def test_cli_translate_without_catalogue_warns_and_shows_source(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "translate", "--lang", "ko", str(project / "docs/pain.md")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == SOURCE
+    assert "locales/ko/LC_MESSAGES/pain.po: warning: no catalogue for ko" in captured.err
+
+
+def test_cli_translate_reports_bad_markdown_with_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "docs" / "bad.md").write_text("Intro:\n- item\n", encoding="utf-8")
+    assert main(["--project", str(project), "translate", "--lang", "ko", str(project / "docs/bad.md")]) == 2
+    assert capsys.readouterr().err.startswith("docs/bad.md:2: list starts right after a paragraph line")
