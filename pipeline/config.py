@@ -28,6 +28,7 @@ Keys (all optional except where noted)::
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,8 @@ _PATH_KEYS = ("docs_dir", "locales_dir", "templates_dir", "glossary", "build_dir
 _UPDATE_KEYS = {"fuzzy_threshold", "compendium_exact"}
 _CHECK_KEYS = {"fail_on"}
 _SITE_KEYS = {"name", "url", "disclaimer"}
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+"""Slugs and language codes that may become file names (no '/', no leading '.')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,18 @@ class Config:
 
     def po_path(self, lang: Language | str, slug: str, *, domain: str | None = None) -> Path:
         code = lang if isinstance(lang, str) else lang.code
-        return self.locales_dir / code / "LC_MESSAGES" / f"{domain or slug}.po"
+        name = domain or slug
+        if not _SAFE_NAME.fullmatch(name) or not _SAFE_NAME.fullmatch(code):
+            # Last line of defence: a hostile front-matter slug must not reach outside locales/.
+            raise InputError(f"slug {name!r} cannot name a catalogue (letters, digits, '.', '_', '-')")
+        path = self.locales_dir / code / "LC_MESSAGES" / f"{name}.po"
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            raise InputError(
+                "catalogue resolves outside the project (symlink?); not read or written", Location(self.relative(path))
+            ) from None
+        return path
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it (for messages and references)."""
@@ -151,11 +165,19 @@ def load_config(root: Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = str(exc).split(" (at line")[0]
+        line, message = _toml_error_line(str(exc), text)
         raise InputError(f"TOML syntax error: {message}", Location(str(pyproject), line)) from None
     table = data.get("tool", {}).get("medloc", {})
     return _validate(table, found, pyproject, key_lines=_key_lines(text))
+
+
+def _toml_error_line(error: str, text: str) -> tuple[int | None, str]:
+    """Line and message of a tomllib error (Python 3.11 has no ``lineno``; it is in the text)."""
+    match = re.search(r" \(at (?:line (\d+), column \d+|end of document)\)$", error)
+    if match is None:
+        return None, error
+    line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
+    return line, error[: match.start()]
 
 
 def _key_lines(text: str) -> dict[str, int]:

@@ -27,7 +27,7 @@ from typing import Literal, TypeVar
 
 from .config import Config
 from .errors import Diagnostic, ErrorList, InputError, Location, MarkdownError, PipelineError
-from .fsio import read_text, write_text_atomic
+from .fsio import decode_utf8, read_bytes, read_text, write_text_atomic
 from .languages import get_language
 from .pofile import Catalog, Message, format_po, make_header
 from .segment import Article, Segment, parse_article
@@ -39,6 +39,8 @@ R = TypeVar("R")
 _SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _RESERVED_SLUGS = {"site"}
 """Template names used by other domains (``site.pot`` holds the site's UI strings)."""
+MAX_SOURCE_BYTES = 2_000_000
+"""A patient article is tens of kilobytes; anything this large is a mistake (a dump, a binary)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,11 @@ def _creation_date_of(text: str | None) -> str | None:
 
 def read_article(source: Path, *, reference: str, default_lang: str) -> Article:
     """Read and segment one Markdown source; refuse slugs that cannot name a template."""
-    text = read_text(source)
+    try:
+        data = read_bytes(source, limit=MAX_SOURCE_BYTES)
+    except InputError as exc:
+        raise MarkdownError(exc.message, Location(reference)) from None
+    text = decode_utf8(data, reference)
     article = parse_article(text, reference, default_lang=default_lang)
     article.lang = get_language(article.lang, Location(reference, _key_line(text, "lang"))).code
     if not _SLUG_RE.fullmatch(article.slug) or article.slug in _RESERVED_SLUGS:
@@ -245,9 +251,11 @@ def extract_project(
     """
     docs = docs_dir or config.docs_dir
     templates = templates_dir or config.templates_dir
+    if not docs.is_dir():
+        raise InputError("Markdown folder does not exist (docs_dir, --docs)", Location(config.relative(docs)))
     sources = sorted(docs.glob("*.md"))
     if not sources:
-        raise InputError("no Markdown sources (*.md) found", Location(str(docs)))
+        raise InputError("no Markdown sources (*.md) found", Location(config.relative(docs)))
     work = [(source, config.relative(source), config.source_language.code, templates) for source in sources]
     prepared = _run_parallel(_prepare_job, work, jobs=jobs)
     _raise_problems(prepared)

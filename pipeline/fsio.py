@@ -63,10 +63,9 @@ def _digest(data: bytes) -> str:
 def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
     """Read a file, turning OS errors into ``path: message``."""
     try:
-        if limit is not None and path.stat().st_size > limit:
-            raise InputError(
-                f"file is too large ({path.stat().st_size} bytes, limit {limit})", Location(str(path))
-            )
+        size = path.stat().st_size if limit is not None and not path.is_dir() else 0
+        if limit is not None and size > limit:
+            raise InputError(f"file is too large ({size} bytes, limit {limit})", Location(str(path)))
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", Location(str(path))) from None
