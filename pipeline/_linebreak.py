@@ -18,14 +18,18 @@ regional indicators or Hebrew letters) whether a break may precede a character
 depends only on the last non-space class before it, so the greedy filling
 looks for opportunities backwards from each line's end instead of classifying
 every position; a string needs work proportional to its number of lines plus
-two ``translate`` calls. Other strings take the full state machine.
+a few regex scans (complex or zero-width characters? where are the runs of
+two-column characters?), which run in C instead of a Python step per
+character. Other strings (and any with astral characters, which the regexes
+do not cover) take the full state machine.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, cycle
+from operator import mul
 
 from ._linebreak_data import LB_STARTS, LB_VALUES, PAIR_TABLE, WIDTH_STARTS, WIDTH_VALUES
 
@@ -74,7 +78,50 @@ _CODES = _CodeTable()
 _CLASS_OF_CODE = bytes(c // 3 for c in range(256))
 _WIDTH_OF_CODE = bytes(c % 3 for c in range(256))
 _ASCII_CLASSES = bytes(line_break_class(c) for c in range(128)) + bytes(128)
-_COMPLEX_RE = re.compile(b"[" + b"".join(re.escape(bytes([c])) for c in sorted(_COMPLEX)) + b"]")
+
+
+class _ClassTable(dict[str, int]):
+    """Character -> resolved line-break class, filled on first use."""
+
+    def __missing__(self, char: str) -> int:
+        value = line_break_class(ord(char))
+        self[char] = value
+        return value
+
+
+_CLASS = _ClassTable()
+_DIRECT = bytes(PAIR_TABLE[i] == _D for i in range(TABLE_SIZE * TABLE_SIZE))
+"""Pair (before, after) -> 1 when a break is possible with nothing between them."""
+_INDIRECT = bytes(PAIR_TABLE[i] in (_D, _I) for i in range(TABLE_SIZE * TABLE_SIZE))
+"""Pair (before, after) -> 1 when a break is possible with spaces between them."""
+
+
+def _char_class_pattern(starts: tuple[int, ...] | list[int], values: tuple[int, ...] | list[int], wanted) -> str:
+    """A regex character class of the Basic Multilingual Plane ranges whose value satisfies ``wanted``.
+
+    Only the BMP: ``re`` tests such a class with one table lookup per character,
+    but a class with astral ranges by trying every range in turn.
+    """
+    ranges = []
+    for i, start in enumerate(starts):
+        end = min(starts[i + 1] if i + 1 < len(starts) else 0x110000, _ASTRAL) - 1
+        if start < _ASTRAL and wanted(values[i]):
+            ranges.append(f"\\u{start:04x}-\\u{end:04x}")
+    return "[" + "".join(ranges) + "]"
+
+
+# The same facts as the tables, as regexes, valid for text without astral characters
+# (see _is_bmp): one C-level scan answers "is there any such character" or "where are
+# the runs", instead of a Python step per character.
+_ASTRAL = 0x10000
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_COMPLEX_CHAR_RE = re.compile(_char_class_pattern(LB_STARTS, LB_VALUES, lambda v: _resolve(v) in _COMPLEX))
+_WIDE_RUN_RE = re.compile(_char_class_pattern(WIDTH_STARTS, WIDTH_VALUES, lambda v: v == 2) + "+")
+_WIDE_SPLIT_RE = re.compile("(" + _WIDE_RUN_RE.pattern + ")")
+_NARROW_RUN_RE = re.compile(_char_class_pattern(WIDTH_STARTS, WIDTH_VALUES, lambda v: v <= 0) + "+")
+"""Characters of zero columns (combining marks, format and control characters)."""
+_SPECIAL_RE = re.compile(_COMPLEX_CHAR_RE.pattern[:-1] + _NARROW_RUN_RE.pattern[1:-2] + "\\U00010000-\\U0010ffff]")
+"""Any character the fast path of :func:`width_linebreaks` cannot take: complex, zero-width or astral."""
 
 
 def classes_of(text: str) -> bytes:
@@ -140,11 +187,20 @@ def _pair_mark(prev_prop: int, last_prop: int, prop: int, seen_space: bool, ri_c
     return _PROHIBITED
 
 
+def _is_bmp(text: str) -> bool:
+    """No astral characters (emoji, rare CJK), so the regexes above are valid for ``text``."""
+    return text.isascii() or _ASTRAL_RE.search(text) is None
+
+
 def text_width(text: str) -> int:
     """Display columns of ``text`` (control characters count 0, as in gettext's wrapping)."""
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(widths_of(text))
+    if not _is_bmp(text):
+        return sum(widths_of(text))
+    wide = sum(map(len, _WIDE_RUN_RE.findall(text)))
+    narrow = sum(map(len, _NARROW_RUN_RE.findall(text)))
+    return len(text) + wide - narrow
 
 
 def width_linebreaks(text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int]) -> list[int]:
@@ -156,64 +212,150 @@ def width_linebreaks(text: str, width: int, start_column: int, prohibited: set[i
     "no break" (inside escape sequences, before a final ``\\n``, inside format
     directives).
     """
-    columns: range | list[int]
-    if text.isascii():
-        classes = text.encode("ascii").translate(_ASCII_CLASSES)
-        columns = range(len(text) + 1) if text.isprintable() else list(accumulate(widths_of(text), initial=0))
-    else:
-        codes = text.translate(_CODES).encode("latin-1")
-        columns = list(accumulate(codes.translate(_WIDTH_OF_CODE), initial=0))
-        if columns[-1] + start_column <= width:
-            return []
-        classes = codes.translate(_CLASS_OF_CODE)
-    if _COMPLEX_RE.search(classes):
-        return _general(text, width, start_column, prohibited)
+    if text.isascii() and len(text) + start_column <= width:
+        return []  # fits even if every character is one column wide (none is wider)
+    columns: _AsciiColumns | _Columns | _ColumnList
+    if text.isascii() and text.isprintable():
+        columns = _AsciiColumns(len(text))
+    elif _SPECIAL_RE.search(text) is None:
+        columns = _Columns(text)
+    elif not _is_bmp(text) or _COMPLEX_CHAR_RE.search(text):
+        return _general(text, width, start_column, prohibited)  # exact for any text, only slower
+    else:  # zero-width characters: a plain list of columns keeps bisect's "last of equals"
+        columns = _ColumnList(text)
+    total = columns.total
     breaks: list[int] = []
     line_start, base = 0, -start_column
-    while columns[-1] > base + width:
-        limit = bisect_right(columns, base + width) - 1
-        brk = _last_opportunity(classes, line_start, limit, prohibited)
+    while total > base + width:
+        limit = columns.last_fitting(base + width)
+        brk = _last_opportunity(text, line_start, limit, prohibited)
         if brk is None:
-            brk = _next_opportunity(classes, limit, prohibited)
+            brk = _next_opportunity(text, limit, prohibited)
             if brk is None:
                 break
         breaks.append(brk)
-        line_start, base = brk, columns[brk]
+        line_start, base = brk, columns.at(brk)
     return breaks
 
 
-def _opportunity(classes: bytes, p: int) -> bool:
-    """Break possible before ``classes[p]``? Valid for text without the complex classes.
+class _AsciiColumns:
+    """Columns of positions in printable ASCII text: one column a character."""
+
+    __slots__ = ("total",)
+
+    def __init__(self, length: int) -> None:
+        self.total = length
+
+    def at(self, k: int) -> int:
+        return k
+
+    def last_fitting(self, target: int) -> int:
+        """The last position whose column is at most ``target`` (-1 if none)."""
+        return -1 if target < 0 else min(target, self.total)
+
+
+class _ColumnList:
+    """Columns of every position, for text with zero-width characters."""
+
+    __slots__ = ("columns", "total")
+
+    def __init__(self, text: str) -> None:
+        self.columns = list(accumulate(widths_of(text), initial=0))
+        self.total = self.columns[-1]
+
+    def at(self, k: int) -> int:
+        return self.columns[k]
+
+    def last_fitting(self, target: int) -> int:
+        """The last position whose column is at most ``target`` (-1 if none)."""
+        return bisect_right(self.columns, target) - 1
+
+
+class _Columns:
+    """Columns of positions in a text whose characters are all one or two columns wide.
+
+    The text is cut into alternating pieces of narrow and wide characters
+    (``re.split``: one C-level scan), so positions map to columns piecewise
+    linearly and a long line of Hangul or mixed text costs a few C calls
+    instead of a Python step per character.
+    """
+
+    __slots__ = ("positions", "columns", "last", "length", "total")
+
+    def __init__(self, text: str) -> None:
+        pieces = _WIDE_SPLIT_RE.split(text) if not text.isascii() else [text]
+        lengths = list(map(len, pieces))
+        self.positions = list(accumulate(lengths, initial=0))
+        """Where piece ``i`` starts; even pieces are narrow (1 column a character), odd pieces wide (2)."""
+        self.columns = list(accumulate(map(mul, lengths, cycle((1, 2))), initial=0))
+        """The column where piece ``i`` starts."""
+        self.last = len(pieces) - 1
+        self.length = len(text)
+        self.total = self.columns[-1]
+
+    def at(self, k: int) -> int:
+        """Column of position ``k``."""
+        i = min(bisect_right(self.positions, k) - 1, self.last)
+        return self.columns[i] + (i % 2 + 1) * (k - self.positions[i])
+
+    def last_fitting(self, target: int) -> int:
+        """The largest position ``k`` with ``at(k) <= target`` (-1 if none)."""
+        if target < 0:
+            return -1
+        i = min(bisect_right(self.columns, target) - 1, self.last)
+        return min(self.positions[i] + (target - self.columns[i]) // (i % 2 + 1), self.length)
+
+
+def _last_opportunity(text: str, line_start: int, limit: int, prohibited: set[int] | frozenset[int]) -> int | None:
+    """The last opportunity ``p`` with ``line_start < p <= limit`` (the greedy loop breaks there).
+
+    :func:`_opportunity` inlined, as this runs for every line of every string.
+    """
+    classes, direct, indirect = _CLASS, _DIRECT, _INDIRECT
+    p = limit
+    while p > line_start:  # so p >= 1
+        char = text[p]
+        if char != " ":
+            before = text[p - 1]
+            if before != " ":
+                if direct[classes[before] * TABLE_SIZE + classes[char]] and p not in prohibited:
+                    return p
+            else:
+                q = p - 2
+                while q >= 0 and text[q] == " ":
+                    q -= 1
+                if q >= 0 and indirect[classes[text[q]] * TABLE_SIZE + classes[char]] and p not in prohibited:
+                    return p
+        p -= 1
+    return None
+
+
+def _next_opportunity(text: str, limit: int, prohibited: set[int] | frozenset[int]) -> int | None:
+    """The first opportunity after ``limit``: where a line with no earlier opportunity is broken."""
+    classes = _CLASS
+    for p in range(limit + 1, len(text)):
+        if _opportunity(text, p, classes) and p not in prohibited:
+            return p
+    return None
+
+
+def _opportunity(text: str, p: int, classes: dict[str, int]) -> bool:
+    """Break possible before ``text[p]``? Valid for text without the complex classes.
 
     It then depends only on the last non-space class before ``p`` and on whether
     spaces come between (UAX #14 pair table: direct or, after spaces, indirect).
+    SP is U+0020 alone, so spaces are compared as characters.
     """
-    after = classes[p]
-    if after == SP:
+    char = text[p]
+    if char == " " or p == 0:
         return False
-    q = p - 1
-    while q >= 0 and classes[q] == SP:
+    before = text[p - 1]
+    if before != " ":
+        return _DIRECT[classes[before] * TABLE_SIZE + classes[char]] == 1
+    q = p - 2
+    while q >= 0 and text[q] == " ":
         q -= 1
-    if q < 0:
-        return False
-    kind = PAIR_TABLE[classes[q] * TABLE_SIZE + after]
-    return kind == _D or (kind == _I and q < p - 1)
-
-
-def _last_opportunity(classes: bytes, line_start: int, limit: int, prohibited: set[int] | frozenset[int]) -> int | None:
-    """The last opportunity ``p`` with ``line_start < p <= limit`` (the greedy loop breaks there)."""
-    for p in range(limit, line_start, -1):
-        if _opportunity(classes, p) and p not in prohibited:
-            return p
-    return None
-
-
-def _next_opportunity(classes: bytes, limit: int, prohibited: set[int] | frozenset[int]) -> int | None:
-    """The first opportunity after ``limit``: where a line with no earlier opportunity is broken."""
-    for p in range(limit + 1, len(classes)):
-        if _opportunity(classes, p) and p not in prohibited:
-            return p
-    return None
+    return q >= 0 and _INDIRECT[classes[text[q]] * TABLE_SIZE + classes[char]] == 1
 
 
 def _general(text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int]) -> list[int]:

@@ -63,11 +63,8 @@ class _Args:
 def _python(value: str, spans: list[tuple[int, int]], is_msgstr: bool) -> None:
     """Port of gettext's format-python.c ``format_parse`` (directive extents only)."""
     args = _Args()
-    i = 0
-    while i < len(value):
-        if value[i] != "%":
-            i += 1
-            continue
+    i = value.find("%")
+    while i >= 0:
         start, i = i, i + 1
         named = False
         if _at(value, i) == "(":
@@ -94,7 +91,7 @@ def _python(value: str, spans: list[tuple[int, int]], is_msgstr: bool) -> None:
         if named or conversion != "%":
             args.add(named=named)
         spans.append((start, i))
-        i += 1
+        i = value.find("%", i + 1)  # jump to the next directive: the text between is never looked at
 
 
 def _python_name_end(value: str, i: int) -> int:
@@ -113,11 +110,8 @@ def _python_name_end(value: str, i: int) -> int:
 def _c(value: str, spans: list[tuple[int, int]], is_msgstr: bool) -> None:
     """Port of gettext's format-c.c ``format_parse_entrails`` (directive extents only)."""
     args = _Args()
-    i = 0
-    while i < len(value):
-        if value[i] != "%":
-            i += 1
-            continue
+    i = value.find("%")
+    while i >= 0:
         start, i = i, i + 1
         i, numbered = _c_position(value, i)
         while _at(value, i) in ("'", "-", "+", " ", "#", "0") or (is_msgstr and _at(value, i) == "I"):
@@ -129,7 +123,7 @@ def _c(value: str, spans: list[tuple[int, int]], is_msgstr: bool) -> None:
         if conversion != "%":
             args.add(named=numbered)
         spans.append((start, i))
-        i += 1
+        i = value.find("%", i + 1)  # jump to the next directive: the text between is never looked at
 
 
 def _c_position(value: str, i: int) -> tuple[int, bool]:

@@ -73,7 +73,9 @@ keep more; each bad case is in tests/pofile/bad/ and cross-checked with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -259,15 +261,11 @@ def parse_po(data: bytes, path: str, *, kind: FileKind | None = None) -> Catalog
     diagnostics: list[Diagnostic] = []
     text = _decode(data, path, diagnostics)
     parser = _Parser(path)
-    lines = text.split("\n")
     if not text.endswith("\n"):
-        parser.last_line = len(lines)
-        diagnostics.append(Diagnostic(Location(path, len(lines)), "file does not end with a newline (was it cut off?)",
-                                      code="po-no-final-newline"))
-    else:
-        lines.pop()
-    for number, line in enumerate(lines, start=1):
-        parser.feed(line, number)
+        parser.last_line = text.count("\n") + 1
+        diagnostics.append(Diagnostic(Location(path, parser.last_line),
+                                      "file does not end with a newline (was it cut off?)", code="po-no-final-newline"))
+    _read_lines(parser, text)
     entries = parser.finish()
     catalog = _assemble(entries, path, diagnostics)
     _check_header(catalog, path, kind, text.isascii())
@@ -655,6 +653,17 @@ class _Parser:
 
     # -- end of entry / file -----------------------------------------------
 
+    def at_entry_boundary(self) -> bool:
+        """Would a comment or msgid line here start a new entry? (Then the fast path may read it.)"""
+        entry = self.entry
+        return entry.state in _COMPLETE or (entry.state == "start" and not entry.has_comments)
+
+    def add_entry(self, message: Message, msgid_line: int) -> None:
+        """Add an entry read by the fast path, ending the complete entry before it as a new entry would."""
+        if self.entry.state in _COMPLETE:
+            self.flush()
+        self.entries.append((message, msgid_line))
+
     def check_previous(self) -> None:
         """'#| msgctxt' needs a '#| msgid' (the gettext grammar requires it)."""
         if self.entry.prev_state == "msgctxt":
@@ -690,6 +699,114 @@ class _Parser:
                 or self.line,
             )
         return self.entries
+
+
+# -- fast path ---------------------------------------------------------------
+#
+# Nearly every entry has one shape: comments, maybe '#|' lines, keyword lines
+# each with one string, continuation lines, simple escapes. One regex match reads
+# such an entry whole; anything else (and every error) goes line by line through
+# _Parser, which stays the definition of the grammar. The fast path must build
+# exactly the Message _Parser would, so it only takes entries _Parser accepts.
+
+
+def _read_lines(parser: _Parser, text: str) -> None:
+    """Feed ``text`` to ``parser``, whole entries at a time where the fast path applies."""
+    pos, number, end = 0, 1, len(text)
+    while pos < end:
+        if parser.at_entry_boundary():
+            match = _FAST_ACTIVE_RE.match(text, pos) or _FAST_OBSOLETE_RE.match(text, pos)
+            read = _fast_entry(match, text, number) if match else None
+            if read is not None:
+                parser.add_entry(*read)
+                number += text.count("\n", pos, match.end())  # type: ignore[union-attr]
+                pos = match.end()  # type: ignore[union-attr]
+                continue
+        newline = text.find("\n", pos)
+        if newline < 0:
+            newline = end
+        parser.feed(text[pos:newline], number)
+        pos, number = newline + 1, number + 1
+
+
+_FAST_STRING = r'"[^"\\\n]*(?:\\[ntbrfva\\"][^"\\\n]*)*"[ \t]*\n'
+"""A quoted string ending its line, with only the escapes that map to one character."""
+
+
+def _fast_entry_re(keyword_prefix: str, previous_prefix: str) -> re.Pattern[str]:
+    def field(name: str, keyword: str, line_prefix: str) -> str:
+        continuation = f"{line_prefix}{_FAST_STRING}"
+        return f"(?P<{name}>{line_prefix}{keyword} {_FAST_STRING}(?:{continuation})*)"
+
+    k, p = re.escape(keyword_prefix), re.escape(previous_prefix)
+    return re.compile(
+        r"\n*"
+        r"(?P<comments>(?:#(?![~|])[^\n]*(?<!\\)\n)*)"  # a comment ending in a backslash is an error
+        rf"(?:{field('previous_msgctxt', 'msgctxt', p)}?{field('previous_msgid', 'msgid', p)}"
+        rf"{field('previous_msgid_plural', 'msgid_plural', p)}?)?"
+        rf"{field('msgctxt', 'msgctxt', k)}?{field('msgid', 'msgid', k)}"
+        rf"(?:{field('msgstr', 'msgstr', k)}|{field('msgid_plural', 'msgid_plural', k)}"
+        rf"(?P<forms>(?:{k}msgstr\[\d+\] {_FAST_STRING}(?:{k}{_FAST_STRING})*)+))"
+        # What follows must make _Parser end this entry just as it would have ended it:
+        # the end, a comment, '#~|', or the keyword that starts a new entry.
+        r"(?=\n*(?:\Z|#(?!~)|#~\||(?:#~ )?msg(?:id|ctxt) ))"
+    )
+
+
+_FAST_ACTIVE_RE = _fast_entry_re("", "#| ")
+_FAST_OBSOLETE_RE = _fast_entry_re("#~ ", "#~| ")
+_FAST_FORM_RE = re.compile(rf"(?:#~ )?msgstr\[(\d+)\] ({_FAST_STRING}(?:(?:#~ )?{_FAST_STRING})*)")
+_FAST_STRINGS_FIELDS = ("previous_msgctxt", "previous_msgid", "previous_msgid_plural", "msgctxt", "msgid_plural")
+
+
+def _fast_entry(match: re.Match[str], text: str, number: int) -> tuple[Message, int] | None:
+    """The entry ``match`` read (and the line of its msgid), or None to leave it to _Parser."""
+    forms: list[str] = []
+    forms_text = match.group("forms")
+    if forms_text is not None:
+        for expected, form in enumerate(_FAST_FORM_RE.finditer(forms_text)):
+            if int(form.group(1)) != expected:
+                return None  # _Parser reports the order error
+            forms.append(_fast_value(form.group(2)))
+    start = match.start()
+
+    def line_of(group: str) -> int:
+        return number + text.count("\n", start, match.start(group))
+
+    message = Message(msgid=_fast_value(match.group("msgid")), obsolete=match.re is _FAST_OBSOLETE_RE,
+                      line=line_of("comments"), msgstr_line=line_of("msgstr" if forms_text is None else "forms"))
+    for name in _FAST_STRINGS_FIELDS:
+        block = match.group(name)
+        if block is not None:
+            setattr(message, name, _fast_value(block))
+    if forms_text is None:
+        message.msgstr = _fast_value(match.group("msgstr"))
+    else:
+        message.msgstr_plural = forms
+    comments = match.group("comments")
+    if comments:
+        for line in comments[:-1].split("\n"):
+            _fast_comment(message, line)
+    return message, line_of("msgid")
+
+
+def _fast_value(block: str) -> str:
+    """The string of a field's lines: its quoted pieces joined, escapes replaced."""
+    value = "".join(_STRING_RE.findall(block))
+    return _ESCAPE_RE.sub(_simple_escape, value) if "\\" in value else value
+
+
+def _fast_comment(message: Message, line: str) -> None:
+    """What _Parser.comment does with a comment line of a fresh entry."""
+    kind = line[1:2]
+    if kind == ".":
+        message.extracted_comments.append(_strip_one_space(line[2:]))
+    elif kind == ":":
+        _add_references(message.references, line[2:])
+    elif kind in (",", "!"):
+        _add_flags(message.flags, line[2:])
+    else:
+        message.translator_comments.append(_strip_one_space(line[1:]))
 
 
 class _ComplexEscape(Exception):
@@ -909,7 +1026,7 @@ def format_po(catalog: Catalog, *, width: int = 79) -> str:
 
 
 def _write_active(m: Message, out: list[str], width: int, nplurals: int) -> None:
-    flags = _Flags.of(m.flags)
+    flags = _flags_of(tuple(m.flags))
     first = m.msgstr_plural[0] if m.msgid_plural is not None and m.msgstr_plural else m.msgstr
     _write_comments(m, out, width)
     _write_flag_line(flags.active_items(translated=bool(first)), out)
@@ -918,7 +1035,7 @@ def _write_active(m: Message, out: list[str], width: int, nplurals: int) -> None
 
 def _write_obsolete(m: Message, out: list[str], width: int, nplurals: int) -> None:
     # msgcat keeps on obsolete entries only the flags that matter if the entry comes back.
-    flags = _Flags.of(m.flags)
+    flags = _flags_of(tuple(m.flags))
     _write_comments(m, out, width)
     _write_flag_line(flags.obsolete_items(), out)
     _write_strings(m, out, width, nplurals, flags, prefix="#~ ", previous_prefix="#~| ")
@@ -979,13 +1096,25 @@ class _Style:
     """Format language whose directives must not be split (``c``, ``python``), if any."""
 
 
+# A catalogue has few distinct flag sets and styles: build each once, not once per entry.
+@lru_cache(maxsize=256)
+def _flags_of(flags: tuple[str, ...]) -> _Flags:
+    """Parsed flags, shared between entries: callers must not change the result."""
+    return _Flags.of(list(flags))
+
+
+@lru_cache(maxsize=64)
+def _style(prefix: str, width: int, language: str | None) -> _Style:
+    return _Style(prefix, width, language)
+
+
 def _write_strings(
     m: Message, out: list[str], width: int, nplurals: int, flags: _Flags, *, prefix: str, previous_prefix: str
 ) -> None:
     page = _NO_WRAP if flags.nowrap else width
     language = flags.wrap_language()
-    previous = _Style(previous_prefix, page - 2 - len(previous_prefix), language)
-    style = _Style(prefix, page - 2 - len(prefix), language)
+    previous = _style(previous_prefix, page - 2 - len(previous_prefix), language)
+    style = _style(prefix, page - 2 - len(prefix), language)
     if m.previous_msgctxt is not None:
         _wrap(out, previous, "msgctxt", m.previous_msgctxt)
     if m.previous_msgid is not None:
@@ -1016,6 +1145,10 @@ _NO_WRAP = 2**31 - 1
 def _wrap(out: list[str], style: _Style, name: str, value: str) -> None:
     """Write ``name "value"`` as gettext's write-po.c ``wrap()`` does."""
     prefix, width = style.prefix, style.width
+    if value.isascii() and len(name) + 1 + len(value) <= width and not _NEEDS_ESCAPE_RE.search(value):
+        # Most strings: one line, nothing to escape, no column is wider than a character.
+        out.append(f'{prefix}{name} "{value}"\n')
+        return
     interiors = (
         directive_interiors(value, style.language, is_msgstr=name.startswith("msgstr")) if style.language else set()
     )
@@ -1055,20 +1188,23 @@ def _portions(value: str) -> list[str]:
 
 
 def _escaped_positions(portion: str, offset: int, interiors: set[int]) -> set[int]:
-    """Where the characters ``interiors`` (indices into the whole value) land in the escaped portion."""
+    """Where the characters ``interiors`` (indices into the whole value) land in the escaped portion.
+
+    Each escaped character before an index shifts it one column right.
+    """
+    escaped = [m.start() for m in _NEEDS_ESCAPE_RE.finditer(portion)]
     positions = set()
-    column = 0
-    for i, ch in enumerate(portion, start=offset):
-        if i in interiors:
-            positions.add(column)
-        column += 2 if ch in _ESCAPED else 1
+    for i in interiors:
+        j = i - offset
+        if 0 <= j < len(portion):
+            positions.add(j + bisect_left(escaped, j))
     return positions
 
 
 def _breaks(esc: str, width: int, start: int, protected: set[int], ends_with_newline: bool) -> list[int]:
     """Where gettext breaks the escaped portion ``esc`` (never inside an escape or before a final \\n)."""
     if start + len(esc) <= width and esc.isascii():
-        return []
+        return []  # a line that fits is never broken: skip collecting the prohibited positions
     prohibited = {m.start() + 1 for m in _ESCAPE_PAIR_RE.finditer(esc)} | protected
     if ends_with_newline:
         prohibited.add(len(esc) - 2)
