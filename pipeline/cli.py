@@ -84,7 +84,12 @@ def cmd_init(args: argparse.Namespace, config: Config) -> int:
 def cmd_update(args: argparse.Namespace, config: Config) -> int:
     from .catalogs import update_catalogs
 
-    result = update_catalogs(config, langs=args.lang, check=args.check, prune_obsolete=args.prune_obsolete)
+    result = update_catalogs(
+        config,
+        langs=args.lang,
+        mode="check" if args.check else "write",
+        obsolete="prune" if args.prune_obsolete else "keep",
+    )
     print_diagnostics(result.diagnostics)
     for line in result.report_lines():
         print(line)
@@ -127,8 +132,8 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
         include_fuzzy=args.include_fuzzy,
     )
     print_diagnostics(result.diagnostics)
-    sys.stdout.write(render_report(result, fmt=args.format))
     fail_on = args.fail_on or config.check.fail_on
+    sys.stdout.write(render_report(result, fmt=args.format, fail_on=fail_on))
     return 1 if result.fails(fail_on) else 0
 
 
@@ -140,13 +145,14 @@ def cmd_glossary(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write(glossary_io.export_glossary(path, fmt=args.format, langs=args.lang))
         return 0
     if args.glossary_command == "import":
-        written = glossary_io.import_tbx(Path(args.tbx), path)
-        print(written)
+        result = glossary_io.import_tbx(Path(args.tbx), path)
+        for line in result.report_lines():
+            print(line)
         return 0
     from .glossary import load_glossary
 
     glossary = load_glossary(path)
-    print(f"{path}: {len(glossary.terms)} terms, languages: {', '.join(glossary.languages())}")
+    print(f"{config.relative(path)}: {len(glossary.terms)} terms, languages: {', '.join(glossary.languages())}")
     return 0
 
 
@@ -157,11 +163,11 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     print_diagnostics(result.diagnostics)
     for line in result.report_lines():
         print(line)
-    return 0
+    return 1 if result.failed else 0
 
 
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
-    from .site import serve_site
+    from .site_serve import serve_site
 
     serve_site(config, lang=args.lang, address=args.dev_addr)
     return 0

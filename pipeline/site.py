@@ -1,0 +1,320 @@
+"""``medloc build`` and ``medloc serve``: the localised patient-information site.
+
+The build, stage by stage (each a function from data to data)::
+
+    plan     config, docs/, locales/site.po   -> BuildPlan (languages, articles, site texts)
+    status   catalogues                        -> StatusRow per language and article
+    render   per language: articles + PO      -> build/medloc/<lang>/docs/ + mkdocs.yml
+    mkdocs   per language, 2 at a time        -> build/medloc/<lang>/site/
+    audit    every page vs its original       -> no script/handler a translation added
+    publish  languages                        -> site/ (source at the root, site/<tag>/), sitemap.xml
+
+Rendering runs in this process and hands each language to a worker process as
+soon as its tree is written, so MkDocs builds (most of the time) overlap with
+rendering and with each other. The plan is :mod:`pipeline.site_plan`; ``serve``
+is :mod:`pipeline.site_serve`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import Diagnostic, Location
+from .languages import Language
+from .site_anchors import heading_ids, id_map, rewrite_fragments
+from .site_config import language_config, write_config
+from .site_mkdocs import MkdocsJob, MkdocsRun, run_mkdocs
+from .site_plan import BuildPlan, plan_build, status_rows
+from .site_publish import publish, write_sitemap
+from .site_status import StatusRow, status_page
+from .site_tree import PageReport, TreeSpec, index_page, page_body, render_page, write_tree
+
+__all__ = ["BuildResult", "LanguageTree", "build_site", "plan_build", "render_language", "status_rows"]
+
+STATUS_PAGE = "status.md"
+INDEX_PAGE = "index.md"
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTree:
+    """One language's generated MkDocs input."""
+
+    lang: Language
+    config_file: Path
+    pages: tuple[PageReport, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    seconds: float
+    """CPU seconds spent rendering it."""
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """What ``medloc build`` did; ``cmd_build`` prints :meth:`report_lines`."""
+
+    site_dir: Path
+    trees: list[LanguageTree] = field(default_factory=list)
+    runs: list[MkdocsRun] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Everything to show, failures included."""
+    failures: list[Diagnostic] = field(default_factory=list)
+    """Why the site was not published (empty: it was)."""
+    seconds: float = 0.0
+    pipeline_seconds: float = 0.0
+    """medloc's own work (CPU seconds): planning, status, rendering the trees, auditing, publishing."""
+    translate_seconds: float = 0.0
+    """Part of it spent in the translate step on pages not in the render cache."""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures)
+
+    @property
+    def pages(self) -> int:
+        return sum(run.pages for run in self.runs)
+
+    def report_lines(self) -> list[str]:
+        lines = [_tree_line(tree) for tree in self.trees]
+        if self.failed:
+            lines.append(f"site not published: {len(self.failures)} problem(s), see above")
+        else:
+            mkdocs = sum(run.seconds for run in self.runs)
+            lines.append(
+                f"{self.site_dir}: {self.pages} pages in {len(self.runs)} languages in {self.seconds:.1f} s "
+                f"(CPU work: MkDocs {mkdocs:.1f} s, medloc {self.pipeline_seconds:.1f} s)"
+            )
+        return lines
+
+
+def _tree_line(tree: LanguageTree) -> str:
+    articles = [p for p in tree.pages if p.kind != "generated"]
+    complete = sum(1 for p in articles if p.kind == "original" or p.fallbacks == 0)
+    total = sum(p.total for p in articles if p.kind == "translated")
+    missing = sum(p.fallbacks for p in articles if p.kind == "translated")
+    share = f", {100 * (total - missing) // total}% of segments translated" if total else ""
+    return f"{tree.lang.code}: {len(articles)} articles, {complete} complete{share}"
+
+
+# --------------------------------------------------------------------------- render
+
+
+def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) -> LanguageTree:
+    """Write ``build/medloc/<lang>/docs`` and its ``mkdocs.yml``."""
+    start = time.process_time()
+    config = plan.config
+    out = config.build_dir / lang.code
+    spec = TreeSpec(
+        lang=lang,
+        out_dir=out / "docs",
+        ui=plan.ui[lang.code],
+        root_of=lambda other: plan.layout.root_from(lang, other),
+        project_root=config.root,
+        po_path=lambda target, slug: config.po_path(target, slug),
+    )
+    files: dict[str, str] = {}
+    pages: list[PageReport] = []
+    diagnostics: list[Diagnostic] = []
+    for article in plan.articles:
+        text, report, found = render_page(
+            article, spec, read_catalog=plan.catalog, segmented=plan.segmented, cache=plan.cache, digest=plan.digest
+        )
+        files[article.rel] = text
+        pages.append(report)
+        diagnostics += found
+    if plan.links_to_anchors:
+        _follow_anchors(files, plan, lang)
+    if INDEX_PAGE not in files:
+        files[INDEX_PAGE] = index_page(pages, spec, config.languages)
+    titles = {page.rel: page.title for page in pages}
+    files[STATUS_PAGE] = status_page(rows, spec.ui, titles)
+    write_tree(files, spec.out_dir)
+    nav = [INDEX_PAGE, *(p.rel for p in pages if p.rel != INDEX_PAGE), STATUS_PAGE]
+    config_file = out / "mkdocs.yml"
+    write_config(
+        config_file,
+        language_config(
+            lang=lang,
+            layout=plan.layout,
+            ui=spec.ui,
+            top_config=plan.top_config,
+            config_dir=out,
+            theme_dir=plan.theme_dir,
+            nav=nav,
+            site_name=plan.site_name,
+        ),
+    )
+    diagnostics += spec.ui.diagnostics
+    return LanguageTree(lang, config_file, tuple(pages), tuple(diagnostics), time.process_time() - start)
+
+
+def _follow_anchors(files: dict[str, str], plan: BuildPlan, lang: Language) -> None:
+    """Rewrite ``#fragment`` links to the heading ids of this language."""
+    maps = {}
+    for article in plan.articles:
+        if article.lang.code != lang.code:
+            maps[article.rel] = id_map(plan.heading_ids(article), heading_ids(page_body(files[article.rel])))
+    if any(maps.values()):
+        for rel, text in files.items():
+            files[rel] = rewrite_fragments(text, rel, maps)
+
+
+# --------------------------------------------------------------------------- build
+
+
+class Progress:
+    """One status line on a terminal; nothing when output is a file, a pipe or CI."""
+
+    def __init__(self, langs: Sequence[Language], *, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        self.state = {lang.code: "·" for lang in langs}
+
+    def mark(self, code: str, state: str) -> None:
+        self.state[code] = state
+        if self.enabled:
+            shown = "  ".join(f"{code} {mark}" for code, mark in self.state.items())
+            sys.stderr.write(f"\r\x1b[Kbuilding: {shown}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bool = False, progress: bool = True) -> BuildResult:
+    """Build the site: every configured language (or ``langs``) into ``config.site_dir``."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = BuildResult(site_dir=config.site_dir)
+    plan = plan_build(config, langs=langs)
+    result.diagnostics += plan.diagnostics
+    rows = status_rows(plan)
+    planned = time.process_time() - cpu
+    show = Progress(plan.langs, enabled=progress)
+    jobs: dict[str, Future[MkdocsRun]] = {}
+    with _executor(len(plan.langs)) as pool:
+        for lang in plan.langs:
+            show.mark(lang.code, "rendering")
+            tree = render_language(plan, lang, rows)
+            result.trees.append(tree)
+            result.diagnostics += tree.diagnostics
+            jobs[lang.code] = pool.submit(run_mkdocs, _job(plan, tree))
+            show.mark(lang.code, "building")
+        for code, future in jobs.items():
+            run = future.result()
+            show.mark(code, "done" if not run.errors else "FAILED")
+            result.runs.append(run)
+    show.done()
+    finishing = time.process_time()
+    _judge(result, plan, strict=strict)
+    if not result.failed:
+        built = {run.lang: plan.config.build_dir / run.lang / "site" for run in result.runs}
+        publish(built, plan.layout, config.site_dir, complete=len(plan.langs) == len(config.languages))
+        write_sitemap(config.site_dir, plan.layout, _page_urls(result.trees[0]))
+    result.seconds = time.perf_counter() - start
+    own = planned + sum(tree.seconds for tree in result.trees) + sum(run.scan_seconds for run in result.runs)
+    result.pipeline_seconds = own + (time.process_time() - finishing)
+    result.translate_seconds = plan.cache.make_seconds if plan.cache is not None else 0.0
+    return result
+
+
+def _job(plan: BuildPlan, tree: LanguageTree) -> MkdocsJob:
+    out = tree.config_file.parent
+    return MkdocsJob(
+        lang=tree.lang.code,
+        config_file=tree.config_file,
+        site_dir=out / "site",
+        docs_dir=plan.config.docs_dir,
+        shown_docs=plan.config.relative(plan.config.docs_dir),
+        template_cache=plan.config.build_dir / "jinja-cache",
+    )
+
+
+class _InProcess:
+    """The executor interface for a single language: no worker process to start."""
+
+    def __enter__(self) -> "_InProcess":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn: Callable[..., MkdocsRun], *args: Any) -> Future[MkdocsRun]:
+        future: Future[MkdocsRun] = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def _executor(count: int) -> ProcessPoolExecutor | _InProcess:
+    workers = min(count, os.cpu_count() or 1, 4)
+    if workers < 2:
+        return _InProcess()
+    import material.plugins.search.plugin  # noqa: F401 - imported once, inherited by forked workers
+    import mkdocs.commands.build  # noqa: F401
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+
+
+def _judge(result: BuildResult, plan: BuildPlan, *, strict: bool) -> None:
+    """Decide whether the site may be published; record why not."""
+    for run in result.runs:
+        result.diagnostics += run.warnings + run.errors
+        result.failures += run.errors
+        if strict:
+            result.failures += run.warnings
+    audit = _audit(result.runs, plan)
+    result.diagnostics += audit
+    result.failures += audit
+
+
+def _audit(runs: Sequence[MkdocsRun], plan: BuildPlan) -> list[Diagnostic]:
+    """Every translated page has no more active content than its original."""
+    by_lang = {run.lang: run.active for run in runs}
+    problems = []
+    for article in plan.articles:
+        page = _html_path(article.rel)
+        original = by_lang.get(article.lang.code, {}).get(page)
+        for code, active in by_lang.items():
+            if code == article.lang.code or page not in active:
+                continue
+            allowed = original if original is not None else _generated_baseline(by_lang, page)
+            if active[page] > allowed:
+                problems.append(
+                    Diagnostic(
+                        Location(plan.config.relative(plan.config.po_path(code, article.slug))),
+                        f"[{code}] {page} has {active[page]} script/handler/active-URL constructs, its original {allowed}; "
+                        "not published",
+                        "error",
+                        "site-active-content",
+                    )
+                )
+    return problems
+
+
+def _generated_baseline(by_lang: dict[str, dict[str, int]], page: str) -> int:
+    return min((active.get(page, 0) for active in by_lang.values()), default=0)
+
+
+def _html_path(rel: str) -> str:
+    stem = rel[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def _page_urls(tree: LanguageTree) -> list[str]:
+    urls = [""]
+    urls += [_html_path(page.rel)[: -len("index.html")] for page in tree.pages if page.rel != INDEX_PAGE]
+    urls.append(_html_path(STATUS_PAGE)[: -len("index.html")])
+    return urls

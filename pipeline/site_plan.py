@@ -1,0 +1,144 @@
+"""The plan of a site build: languages, articles, site texts, and shared caches.
+
+Everything every language needs is read once here: the project's mkdocs.yml,
+the articles in docs/ (each segmented at most once, for all languages), the
+``site`` catalogues, and the PO files (parsed only when a translation is not
+already in the render cache; found there by the digest of their bytes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import Diagnostic, Location, PipelineError
+from .languages import Language
+from .site_anchors import has_fragment_links, heading_ids
+from .site_cache import RenderCache
+from .site_config import SiteLayout, prepare_theme, read_top_config
+from .site_i18n import UiTranslations, load_ui, site_name_message
+from .site_status import Counts, StatusRow, collect_status, count_catalog
+from .site_tree import SourceArticle, discover_articles, page_body
+
+
+@dataclass(slots=True)
+class BuildPlan:
+    """What to build, decided once before any language is rendered."""
+
+    config: Config
+    layout: SiteLayout
+    langs: tuple[Language, ...]
+    """Languages built this time (all, or those given with --lang)."""
+    articles: tuple[SourceArticle, ...]
+    top_config: Path
+    site_name: str
+    theme_dir: Path
+    ui: dict[str, UiTranslations]
+    catalogs: dict[Path, Any | None] = field(default_factory=dict)
+    """Parsed PO/POT files by path (None: no such file), read once."""
+    segmentations: dict[str, Any] = field(default_factory=dict)
+    """Each article segmented once, for every language."""
+    source_ids: dict[str, list[str]] = field(default_factory=dict)
+    digests: dict[Path, str] = field(default_factory=dict)
+    cache: RenderCache | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def catalog(self, path: Path) -> Any | None:
+        if path not in self.catalogs:
+            from .pofile import read_po
+
+            self.catalogs[path] = read_po(path) if path.is_file() else None
+        return self.catalogs[path]
+
+    def digest(self, path: Path) -> str:
+        """SHA-256 of a catalogue's bytes ("none" if missing): finds cached work without parsing it."""
+        if path not in self.digests:
+            try:
+                self.digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except FileNotFoundError:
+                self.digests[path] = "none"
+        return self.digests[path]
+
+    def counts(self, path: Path) -> Counts | None:
+        if self.digest(path) == "none":
+            return None
+        if self.cache is None:
+            return count_catalog(self.catalog(path))
+        made = self.cache.counts_or_make(self.digest(path), lambda: _as_tuple(count_catalog(self.catalog(path))))
+        return Counts(*made)
+
+    def segmented(self, article: SourceArticle) -> Any:
+        if article.rel not in self.segmentations:
+            from .segment import segment_source
+
+            self.segmentations[article.rel] = segment_source(article.text, self.config.relative(article.path))
+        return self.segmentations[article.rel]
+
+    def heading_ids(self, article: SourceArticle) -> list[str]:
+        if article.rel not in self.source_ids:
+            self.source_ids[article.rel] = heading_ids(page_body(article.text))
+        return self.source_ids[article.rel]
+
+    @property
+    def links_to_anchors(self) -> bool:
+        return any(has_fragment_links(article.text) for article in self.articles)
+
+
+def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPlan:
+    """Read mkdocs.yml, the articles and the site texts; prepare the theme folder."""
+    top = config.root / "mkdocs.yml"
+    if not top.is_file():
+        raise PipelineError("no mkdocs.yml: the site needs one (it is also the base of every language)", Location(str(top)))
+    top_settings = read_top_config(top)
+    site_url = str(top_settings.get("site_url") or config.site.get("url") or "").strip() or None
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    layout = SiteLayout(config.source_language, config.languages, site_url)
+    chosen = tuple(config.language(code) for code in langs) if langs else config.languages
+    articles = tuple(
+        discover_articles(config.docs_dir, root=config.root, default_lang=config.source_language, language=config.language)
+    )
+    theme_dir, diagnostics = prepare_theme(config.build_dir / "theme")
+    plan = BuildPlan(
+        config=config,
+        layout=layout,
+        langs=chosen,
+        articles=articles,
+        top_config=top,
+        site_name=str(top_settings.get("site_name") or "Patient information"),
+        theme_dir=theme_dir,
+        ui={},
+        cache=RenderCache(config.build_dir / "cache"),
+        diagnostics=diagnostics,
+    )
+    for lang in config.languages:
+        plan.ui[lang.code] = load_ui(
+            lang, config.po_path(lang, "", domain="site"), read=plan.catalog, extra={"site_name": site_name_message(plan.site_name)}
+        )
+    return plan
+
+
+def status_rows(plan: BuildPlan) -> list[StatusRow]:
+    config = plan.config
+    return collect_status(
+        plan.articles,
+        config.languages,
+        counts=lambda lang, slug: plan.counts(config.po_path(lang, slug)),
+        entries=lambda article: _entry_count(plan, article),
+    )
+
+
+def _as_tuple(counts: Counts) -> tuple[int, int, int]:
+    return (counts.translated, counts.fuzzy, counts.untranslated)
+
+
+def _entry_count(plan: BuildPlan, article: SourceArticle) -> int:
+    """Entries of the article's template, or of the template it would have (unique segments)."""
+    template = plan.catalog(plan.config.templates_dir / f"{article.slug}.pot")
+    if template is not None:
+        return sum(1 for message in template.messages if not message.obsolete)
+    return len({(segment.context, segment.text) for segment in plan.segmented(article).segments})

@@ -1,0 +1,64 @@
+"""``medloc serve``: preview one language with live reload.
+
+The language's tree is rendered once, then MkDocs' live-reload server builds
+and serves it from ``build/medloc/<lang>/mkdocs.yml`` and watches the
+generated docs. medloc watches the inputs (docs/, locales/, the glossary) and
+re-renders the tree when one is saved; only pages whose text changed are
+rewritten, MkDocs sees them and rebuilds, the browser reloads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+from .config import Config
+from .errors import PipelineError
+from .site import LanguageTree, render_language
+from .site_mkdocs import cache_templates
+from .site_plan import plan_build, status_rows
+from .site_watch import Watcher
+
+
+def serve_site(config: Config, *, lang: str | None = None, address: str = "127.0.0.1:8000") -> None:
+    """Preview one language with live reload; re-render on PO, glossary or source changes."""
+    from mkdocs.commands.serve import serve
+
+    chosen = config.language(lang) if lang else config.source_language
+
+    def render() -> LanguageTree:
+        plan = plan_build(config, langs=[chosen.code])
+        tree = render_language(plan, chosen, status_rows(plan))
+        for diagnostic in (*plan.diagnostics, *tree.diagnostics):
+            print(diagnostic, file=sys.stderr)
+        return tree
+
+    tree = render()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    cache_templates(config.build_dir / "jinja-cache")
+    _show_mkdocs_log()
+    watcher = Watcher([config.docs_dir, config.locales_dir, config.glossary], on_change=lambda: _rerender(render))
+    watcher.start()
+    try:
+        serve(config_file=str(tree.config_file), livereload=True, dev_addr=address)
+    finally:
+        watcher.stop()
+
+
+def _show_mkdocs_log() -> None:
+    """MkDocs' own messages ("Serving on ...", rebuilds, warnings) on stderr, as `mkdocs serve` shows them."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def _rerender(render: Callable[[], LanguageTree]) -> None:
+    try:
+        render()
+    except PipelineError as exc:
+        print(f"medloc serve: {exc}", file=sys.stderr)

@@ -1,0 +1,147 @@
+"""The translation status page: per language and article, counted from the catalogues.
+
+Counts are gettext's: entries of ``locales/<lang>/LC_MESSAGES/<slug>.po``
+(obsolete ones left out) that are translated, fuzzy, or untranslated. An
+article without a catalogue in a language counts its template's entries as
+untranslated. The page is generated into every language's tree at build
+time, with labels from the ``site`` catalogue, so it is never stale.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .languages import Language
+from .site_i18n import UiTranslations
+from .site_tree import SourceArticle, join_front_matter, markdown_text
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.translated == self.total
+
+    def percentages(self) -> tuple[int, int, int]:
+        """Whole percentages that add up to 100 (largest remainder)."""
+        if not self.total:
+            return (0, 0, 100)
+        exact = [100 * n / self.total for n in (self.translated, self.fuzzy, self.untranslated)]
+        floors = [int(x) for x in exact]
+        order = sorted(range(3), key=lambda i: exact[i] - floors[i], reverse=True)
+        for i in order[: 100 - sum(floors)]:
+            floors[i] += 1
+        return (floors[0], floors[1], floors[2])
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    lang: Language
+    article: SourceArticle
+    counts: Counts | None
+    """None: the article is written in this language."""
+
+
+def count_catalog(catalog: Any) -> Counts:
+    translated = fuzzy = untranslated = 0
+    for entry in catalog.messages:
+        if entry.obsolete:
+            continue
+        if entry.translated:
+            translated += 1
+        elif entry.fuzzy and entry.has_translation:
+            fuzzy += 1
+        else:
+            untranslated += 1
+    return Counts(translated, fuzzy, untranslated)
+
+
+def collect_status(
+    articles: Sequence[SourceArticle],
+    languages: Sequence[Language],
+    *,
+    counts: Callable[[Language, str], Counts | None],
+    entries: Callable[[SourceArticle], int],
+) -> list[StatusRow]:
+    """One row per (language, article).
+
+    ``counts(lang, slug)``: the counts of that catalogue (:func:`count_catalog`),
+    None when there is none; ``entries(article)``: how many entries a catalogue
+    of the article would have (its template's), all untranslated.
+    """
+    rows = []
+    for lang in languages:
+        for article in articles:
+            if article.lang.code == lang.code:
+                rows.append(StatusRow(lang, article, None))
+                continue
+            found = counts(lang, article.slug)
+            rows.append(StatusRow(lang, article, found if found is not None else Counts(untranslated=entries(article))))
+    return rows
+
+
+def status_page(rows: Iterable[StatusRow], ui: UiTranslations, titles: Mapping[str, str]) -> str:
+    """Markdown (with generated, escaped HTML tables) of the status page in ``ui``'s language."""
+    by_lang: dict[str, list[StatusRow]] = {}
+    for row in rows:
+        by_lang.setdefault(row.lang.code, []).append(row)
+    parts = [markdown_text(ui.text("status.intro")), ""]
+    for lang_rows in by_lang.values():
+        parts += _language_section(lang_rows, ui, titles)
+    meta = {"title": ui.text("status.title"), "description": ui.text("status.intro"), "search": {"exclude": True}}
+    return join_front_matter(meta, "\n".join(parts))
+
+
+def _language_section(rows: list[StatusRow], ui: UiTranslations, titles: Mapping[str, str]) -> list[str]:
+    lang = rows[0].lang
+    translated_rows = [r for r in rows if r.counts is not None]
+    done = sum(1 for r in translated_rows if r.counts is not None and r.counts.complete)
+    # The name keeps its own language and direction inside a page of another one.
+    heading = f'<span lang="{lang.tag}" dir="{lang.direction}">{markdown_text(f"{lang.native_name} ({lang.tag})")}</span>'
+    lines = [f"## {heading}", ""]
+    if translated_rows:
+        lines += [markdown_text(ui.text("status.complete", done=done, total=len(translated_rows))), ""]
+    head = "".join(
+        f'<th scope="col">{_esc(ui.text(key))}</th>'
+        for key in ("status.article", "status.translated", "status.fuzzy", "status.untranslated", "status.progress")
+    )
+    lines += ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    for row in rows:
+        lines.append(_row(row, ui, titles.get(row.article.rel, row.article.title)))
+    lines += ["</tbody>", "</table>", ""]
+    return lines
+
+
+def _row(row: StatusRow, ui: UiTranslations, title: str) -> str:
+    name = f'<th scope="row">{_esc(title)}</th>'
+    if row.counts is None:
+        return f'<tr>{name}<td colspan="4">{_esc(ui.text("status.original"))}</td></tr>'
+    c = row.counts
+    return f"<tr>{name}<td>{c.translated}</td><td>{c.fuzzy}</td><td>{c.untranslated}</td><td>{_bar(c, ui)}</td></tr>"
+
+
+def _bar(counts: Counts, ui: UiTranslations) -> str:
+    translated, fuzzy, untranslated = counts.percentages()
+    label = ui.text("status.bar", translated=translated, fuzzy=fuzzy, untranslated=untranslated)
+    spans = "".join(
+        f'<span class="medloc-bar-{kind}" style="width: {share}%"></span>'
+        for kind, share in (("translated", translated), ("fuzzy", fuzzy), ("untranslated", untranslated))
+        if share
+    )
+    return f'<span class="medloc-bar" role="img" aria-label="{_esc(label)}">{spans}</span>'
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+

@@ -1,0 +1,94 @@
+"""Browser tests: the fixture project built once, served on 127.0.0.1, opened in Debian's Chromium.
+
+Chromium is never downloaded: Playwright drives /usr/bin/chromium (installed by
+.ci/run with apt). Without it the tests fail with a message saying so; they
+never skip, so a CI machine without a browser cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "site" / "project"
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def make_project(dest: Path) -> Path:
+    """The fixture project with the repository's mkdocs.yml and site texts."""
+    shutil.copytree(FIXTURE, dest)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for po in (REPO / "locales").glob("*/LC_MESSAGES/site.po"):
+        target = dest / po.relative_to(REPO)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(po, target)
+    return dest
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        return None
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pipeline.config import load_config
+    from pipeline.site import build_site
+
+    project = make_project(tmp_path_factory.mktemp("browser") / "project")
+    result = build_site(load_config(project), progress=False)
+    assert not result.failed, [str(f) for f in result.failures]
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium), as .ci/run does")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,514 @@
+"""medloc build: the localised site from a small fixture project (tests/site/project).
+
+Rendering is tested without MkDocs where possible (fast); one full build of the
+fixture (module fixture) backs the tests on the built HTML. Real-browser tests
+are in tests/browser/.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.languages import get_language
+from pipeline.pofile import format_po, read_po
+from pipeline.site import build_site, plan_build, render_language, status_rows
+from pipeline.site_anchors import heading_ids, id_map, rewrite_fragments
+from pipeline.site_config import read_top_config
+from pipeline.site_i18n import MESSAGES, UiMessage, load_ui, site_name_message, site_template
+from pipeline.site_mkdocs import scan_active
+from pipeline.site_search import AR_SEPARATOR, HAN_SEPARATOR, KO_SEPARATOR
+from pipeline.site_status import Counts
+from pipeline.site_tree import added_active_markup, split_front_matter
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "site" / "project"
+SITE_LANGS = ["ko", "ja", "zh_Hans", "ru", "ar"]
+
+
+def make_project(dest: Path) -> Path:
+    """The fixture project with the repository's mkdocs.yml and site texts."""
+    shutil.copytree(FIXTURE, dest)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for po in (REPO / "locales").glob("*/LC_MESSAGES/site.po"):
+        target = dest / po.relative_to(REPO)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(po, target)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    project = make_project(tmp_path_factory.mktemp("site") / "project")
+    result = build_site(load_config(project), progress=False)
+    assert not result.failed, [str(f) for f in result.failures]
+    return project, result
+
+
+def html(project: Path, page: str) -> str:
+    return (project / "site" / page).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- site texts
+
+
+def test_site_pot_matches_the_messages_in_the_code() -> None:
+    pot_path = REPO / "locales" / "templates" / "site.pot"
+    pot = read_po(pot_path)
+    site_name = str(read_top_config(REPO / "mkdocs.yml")["site_name"])
+    date = pot.header_fields()["POT-Creation-Date"]
+    expected = format_po(site_template(site_name, creation_date=date))  # type: ignore[arg-type]
+    assert pot_path.read_text(encoding="utf-8") == expected, "run: python -m pipeline.site_i18n"
+
+
+@pytest.mark.parametrize("code", SITE_LANGS)
+def test_site_catalogues_are_complete_with_babel_plural_forms(code: str) -> None:
+    lang = get_language(code)
+    path = REPO / "locales" / code / "LC_MESSAGES" / "site.po"
+    catalog = read_po(path)
+    assert catalog.header_fields()["Plural-Forms"] == lang.plural_forms
+    pot = read_po(REPO / "locales" / "templates" / "site.pot")
+    assert [m.msgid for m in catalog.messages] == [m.msgid for m in pot.messages]
+    for message in catalog.messages:
+        assert message.translated, message.msgid
+        if message.msgid_plural:
+            assert len(message.msgstr_plural) == lang.nplurals, message.msgid
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True, capture_output=True)
+
+
+def ui(code: str):
+    lang = get_language(code)
+    return load_ui(lang, REPO / "locales" / code / "LC_MESSAGES" / "site.po", read=read_po)
+
+
+@pytest.mark.parametrize(
+    ("code", "num", "expected"),
+    [
+        ("ar", 0, "لا توجد في هذه الصفحة أقسام غير مترجمة."),
+        ("ar", 1, "قسم واحد من"),
+        ("ar", 2, "قسمان من"),
+        ("ar", 3, "3 أقسام من"),
+        ("ar", 10, "10 أقسام من"),
+        ("ar", 11, "11 قسمًا من"),
+        ("ar", 99, "99 قسمًا من"),
+        ("ar", 100, "100 قسم من"),
+        ("ar", 103, "103 أقسام من"),
+        ("ru", 1, "1 раздел этой"),
+        ("ru", 3, "3 раздела этой"),
+        ("ru", 5, "5 разделов этой"),
+        ("ru", 21, "21 раздел этой"),
+        ("ru", 112, "112 разделов этой"),
+        ("ko", 3, "3개 부분은"),
+        ("ja", 3, "3か所は"),
+    ],
+)
+def test_notice_uses_the_plural_form_of_the_language(code: str, num: int, expected: str) -> None:
+    texts = ui(code)
+    shown = texts.text("notice.untranslated", num=num, language=texts.language_name(get_language("en")))
+    assert expected in shown
+    assert texts.diagnostics == []
+
+
+def test_english_plural_without_catalogue() -> None:
+    texts = load_ui(get_language("en"), Path("/nonexistent/site.po"), read=read_po)
+    assert texts.text("notice.untranslated", num=1, language="Korean").startswith("1 section of this page is")
+    assert texts.text("notice.untranslated", num=4, language="Korean").startswith("4 sections of this page are")
+    assert texts.language_name(get_language("ko")) == "Korean"
+    assert ui("ko").language_name(get_language("en")) == "영어"
+
+
+def test_careless_or_hostile_site_translations_fall_back_to_english(tmp_path: Path) -> None:
+    po = tmp_path / "site.po"
+    po.write_text(
+        '\n'.join(
+            [
+                'msgid ""',
+                'msgstr ""',
+                '"Content-Type: text/plain; charset=UTF-8\\n"',
+                '"Language: ko\\n"',
+                '"Plural-Forms: nplurals=1; plural=0;\\n"',
+                "",
+                'msgid "Translation in progress"',
+                'msgstr "<script>alert(1)</script>"',
+                "",
+                'msgid "Medical disclaimer"',
+                'msgstr "&lt;b&gt;"',
+                "",
+                'msgid "Read the original article (%(language)s)"',
+                'msgstr "원문 보기 (%(lang)s)"',
+                "",
+                'msgid "Articles"',
+                'msgstr "안내 글"',
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    texts = load_ui(get_language("ko"), po, read=read_po)
+    assert texts.text("notice.title") == "Translation in progress"
+    assert texts.text("disclaimer.label") == "Medical disclaimer"
+    assert texts.text("notice.original_link", language="영어") == "Read the original article (영어)"
+    assert texts.text("home.articles") == "안내 글"
+    assert [d.location.line for d in texts.diagnostics] == [7, 10, 13]
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def test_search_separators_cut_particles_and_split_scripts() -> None:
+    def tokens(separator: str, text: str) -> list[str]:
+        return [t for t in re.split(separator, text) if t]
+
+    assert tokens(KO_SEPARATOR, "척추관협착증은 디스크가 있는 환자에서는") == ["척추관협착증", "디스크", "있는", "환자"]
+    assert tokens(KO_SEPARATOR, "척추관협착증을") == tokens(KO_SEPARATOR, "척추관협착증이")
+    assert tokens(KO_SEPARATOR, "목이") == ["목이"]  # one syllable before: not cut (목이 is not 목 + 이 for sure)
+    assert tokens(HAN_SEPARATOR, "坐骨神经痛，MRI") == ["坐", "骨", "神", "经", "痛", "MRI"]
+    assert tokens(AR_SEPARATOR, "المريض بالألم وللألم، الظهر") == ["مريض", "ألم", "ألم", "ظهر"]
+
+
+def test_added_active_markup_is_what_the_msgid_lacks() -> None:
+    assert added_active_markup("Plain text.", "Plain <b>text</b>.") == {"<b", "</"}
+    assert added_active_markup("Heading", "Heading {: onclick=alert(1) }") == {"{:"}
+    assert added_active_markup("See [x](a.md).", "See [x](javascript:alert(1)).") == {"javascript:"}
+    assert added_active_markup("Use <kbd>Ctrl</kbd>.", "<kbd>Ctrl</kbd> 사용.") == set()
+
+
+def test_heading_ids_follow_toc_slugify_unicode_and_duplicates() -> None:
+    body = "## 좌골신경통이란?\n\ntext\n\n## Causes\n\n## Causes\n\n## Custom {#mine}\n\n## **Bold** `code`\n"
+    assert heading_ids(body) == ["좌골신경통이란", "causes", "causes_1", "mine", "bold-code"]
+
+
+def test_fragment_links_follow_translated_headings() -> None:
+    maps = {"a.md": {"what-it-is": "무엇인가"}, "sub/b.md": {"exercises": "운동"}}
+    text = "[x](#what-it-is), [y](sub/b.md#exercises), [z](a.md#other), [w](https://e.org/#what-it-is)\n\n[r]: sub/b.md#exercises\n"
+    assert rewrite_fragments(text, "a.md", maps) == (
+        "[x](#무엇인가), [y](sub/b.md#운동), [z](a.md#other), [w](https://e.org/#what-it-is)\n\n[r]: sub/b.md#운동\n"
+    )
+    assert id_map(["a", "b"], ["a", "c"]) == {"b": "c"}
+    assert id_map(["a"], ["a", "b"]) == {}
+
+
+def test_percentages_add_up_to_100() -> None:
+    assert Counts(1, 1, 1).percentages() == (34, 33, 33)
+    assert Counts(5, 2, 2).percentages() == (56, 22, 22)
+    assert Counts().percentages() == (0, 0, 100)
+
+
+# --------------------------------------------------------------------------- rendering (no MkDocs)
+
+
+@pytest.fixture(scope="module")
+def rendered_ko(tmp_path_factory: pytest.TempPathFactory):
+    project = make_project(tmp_path_factory.mktemp("render") / "project")
+    config = load_config(project)
+    plan = plan_build(config, langs=["ko"])
+    tree = render_language(plan, config.language("ko"), status_rows(plan))
+    return project, tree
+
+
+def test_korean_tree_has_originals_translations_and_generated_pages(rendered_ko) -> None:
+    project, tree = rendered_ko
+    docs = project / "build" / "medloc" / "ko" / "docs"
+    assert sorted(p.name for p in docs.glob("*.md")) == ["back-pain.md", "first-visit.md", "index.md", "sciatica.md", "status.md"]
+    assert (docs / "first-visit.md").read_text(encoding="utf-8") == (project / "docs" / "first-visit.md").read_text(encoding="utf-8")
+    kinds = {page.rel: page.kind for page in tree.pages}
+    assert kinds == {"back-pain.md": "translated", "first-visit.md": "original", "sciatica.md": "translated"}
+
+
+def test_translated_page_follows_anchors_and_has_no_notice(rendered_ko) -> None:
+    project, _ = rendered_ko
+    meta, body = split_front_matter((project / "build/medloc/ko/docs/sciatica.md").read_text(encoding="utf-8"), "x")
+    assert meta["title"] == "좌골신경통"
+    assert meta["medloc"]["status"] == "complete"
+    assert "untranslated" not in meta["medloc"]
+    assert "[좌골신경통이란](#좌골신경통이란)" in body  # the source wrote #what-sciatica-is
+    assert "(back-pain.md#exercises)" in body  # "Exercises" is not translated in Korean: same id
+    assert "medloc-fallback" not in body
+
+
+def test_partial_page_marks_fallbacks_and_counts_them(rendered_ko) -> None:
+    project, tree = rendered_ko
+    report = next(p for p in tree.pages if p.rel == "back-pain.md")
+    assert (report.total, report.untranslated, report.fuzzy, report.refused) == (9, 2, 2, 0)
+    meta, body = split_front_matter((project / "build/medloc/ko/docs/back-pain.md").read_text(encoding="utf-8"), "x")
+    notice = meta["medloc"]
+    assert notice["untranslated"] == "이 페이지의 2개 부분은 아직 번역되지 않아 원문(영어)으로 표시됩니다."
+    assert notice["outdated"].endswith("2개 부분은 원문으로 표시됩니다.")
+    assert notice["progress"] == "전체 9개 부분 중 5개가 번역되었습니다."
+    assert (notice["original_root"], notice["original_tag"]) == ("../", "en")
+    assert '## <span lang="en" dir="ltr" class="medloc-fallback">Exercises</span>' in body
+    assert '<span lang="en" dir="ltr" class="medloc-fallback">Walking every day helps the back heal.</span>' in body
+    assert "허리 통증은 대부분 근육과 관절에서 생깁니다." in body
+
+
+def test_status_page_counts_come_from_the_catalogues(rendered_ko) -> None:
+    project, _ = rendered_ko
+    status = (project / "build/medloc/ko/docs/status.md").read_text(encoding="utf-8")
+    assert "title: 번역 현황" in status
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', status)
+    cells = {(title, tuple(re.findall(r"<td>(\d+)</td>", rest))) for title, rest in rows}
+    assert ("허리 통증", ("5", "2", "2")) in cells  # ko back-pain.po: 5 translated, 2 fuzzy, 2 empty
+    assert ("좌골신경통", ("15", "0", "0")) in cells
+    # No Arabic catalogue for back-pain and no template in the fixture: its 9 segments are untranslated.
+    arabic = status[status.index('## <span lang="ar" dir="rtl">العربية') :]
+    assert re.search(r'<th scope="row">허리 통증</th><td>0</td><td>0</td><td>9</td>', arabic)
+
+
+# --------------------------------------------------------------------------- the built site
+
+
+LANGS = {"": ("en", "ltr"), "ko/": ("ko", "ltr"), "ja/": ("ja", "ltr"), "zh-Hans/": ("zh-Hans", "ltr"), "ar/": ("ar", "rtl")}
+PAGES = ["index.html", "sciatica/index.html", "back-pain/index.html", "first-visit/index.html", "status/index.html"]
+
+
+def test_every_page_in_every_language_with_lang_dir_alternates_and_disclaimer(built) -> None:
+    project, _ = built
+    for prefix, (tag, direction) in LANGS.items():
+        for page in PAGES:
+            text = html(project, prefix + page)
+            assert f'<html lang="{tag}" dir="{direction}"' in text, prefix + page
+            assert f'<body dir="{direction}"' in text, prefix + page
+            alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', text))
+            assert set(alternates) == {"en", "ko", "ja", "zh-Hans", "ar", "x-default"}, prefix + page
+            url = page.removesuffix("index.html")
+            assert all(href.endswith(f"/{p}{url}") for p, href in [("ko/", alternates["ko"]), ("", alternates["x-default"])])
+            assert 'class="medloc-disclaimer"' in text, prefix + page
+            assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_theme_language_and_translated_titles(built) -> None:
+    project, _ = built
+    ko = html(project, "ko/sciatica/index.html")
+    assert 'placeholder="검색"' in ko  # Material's Korean UI
+    assert "<title>좌골신경통 - 서울예스병원 — 환자 안내</title>" in ko
+    assert "<h1>좌골신경통</h1>" in ko
+    assert 'id="좌골신경통이란"' in ko and 'href="#좌골신경통이란"' in ko
+    assert "이 페이지는 환자분을 위한 일반적인 정보를 드립니다." in ko
+    zh = html(project, "zh-Hans/sciatica/index.html")
+    assert "搜索" in zh  # theme.language: zh (Material has no zh-Hans)
+
+
+def test_korean_original_in_other_languages(built) -> None:
+    project, _ = built
+    ko = html(project, "ko/first-visit/index.html")
+    assert "medloc-notice" not in ko and "medloc-fallback" not in ko
+    en = html(project, "first-visit/index.html")
+    assert "<h1>Preparing for your first visit</h1>" in en and "medloc-notice" not in en
+    ja = html(project, "ja/first-visit/index.html")  # no Japanese catalogue: Korean text, marked
+    assert '<h1><span lang="ko" dir="ltr">첫 진료 준비</span></h1>' in ja
+    assert '<span lang="ko" dir="ltr" class="medloc-fallback">신분증과 이전 검사 결과를 가져오십시오.</span>' in ja
+    assert "medloc-notice" in ja and 'href="./../../ko/first-visit/"' not in ja
+    assert 'hreflang="ko">原文の記事を読む（韓国語）</a>' in ja
+
+
+def test_per_language_search_configuration(built) -> None:
+    import json
+
+    project, _ = built
+    ko = json.loads(html(project, "ko/search/search_index.json"))["config"]
+    assert ko["separator"] == KO_SEPARATOR and ko["pipeline"] == []
+    zh = json.loads(html(project, "zh-Hans/search/search_index.json"))["config"]
+    assert zh["separator"] == HAN_SEPARATOR
+    assert "medloc-search.js?worker=search." in html(project, "zh-Hans/index.html")
+
+
+def test_sitemap_lists_every_page_in_every_language(built) -> None:
+    project, _ = built
+    root = ET.parse(project / "site" / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]  # type: ignore[union-attr]
+    assert len(locs) == 5 * 5 and "/ko/first-visit/" in locs and "/sciatica/" in locs
+    first = root.find("s:url", ns)
+    assert len(first.findall("x:link", ns)) == 6  # type: ignore[union-attr]
+
+
+def test_report_lines_and_no_warnings(built) -> None:
+    _, result = built
+    lines = result.report_lines()
+    assert lines[1] == "ko: 3 articles, 2 complete, 83% of segments translated"
+    assert "30 pages in 5 languages" in lines[-1]
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+
+
+def test_build_is_deterministic(built, tmp_path: Path) -> None:
+    project, _ = built
+    before = {p: p.read_bytes() for p in (project / "build" / "medloc").rglob("*.md")}
+    result = build_site(load_config(project), langs=["ko", "ar"], progress=False)
+    assert not result.failed
+    after = {p: p.read_bytes() for p in (project / "build" / "medloc").rglob("*.md")}
+    assert before == after
+    assert (project / "site" / "ja" / "index.html").is_file()  # other languages kept
+
+
+# --------------------------------------------------------------------------- hostile translations and strict mode
+
+
+HOSTILE = {
+    "Causes": "<script>alert('heading')</script>원인",
+    "Most back pain comes from muscles and joints.": '<img src=x onerror="alert(1)"> 허리 통증',
+    "Walking every day helps the back heal.": "[매일 걷기](javascript:alert(1))",
+    "Stretch gently in the morning and in the evening.": 'Stretch {: onclick="alert(1)" }',
+    "When to see a doctor": 'Doctor <a href="data:text/html,<script>alert(1)</script>">here</a>',
+    "See a doctor if the pain spreads to the legs.": "진료\n\n<iframe src=https://evil.example></iframe>",
+    "Back pain": "</title><script>alert('title')</script>",
+}
+
+
+def test_hostile_translations_never_reach_the_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    po = project / "locales" / "ko" / "LC_MESSAGES" / "back-pain.po"
+    catalog = read_po(po)
+    for message in catalog.messages:
+        if message.msgid in HOSTILE:
+            message.msgstr = HOSTILE[message.msgid]
+            message.fuzzy = False
+    po.write_text(format_po(catalog), encoding="utf-8")
+    result = build_site(load_config(project), langs=["en", "ko"], progress=False)
+    assert not result.failed, [str(f) for f in result.failures]
+    page = html(project, "ko/back-pain/index.html")
+    original = html(project, "back-pain/index.html")
+    for needle in ("alert(", "onerror", "onclick", "javascript:", "data:text", "<iframe", "evil.example"):
+        assert needle not in page, needle
+    assert page.count("<script") == original.count("<script")
+    refused = [d for d in result.diagnostics if "back-pain.po" in str(d.location)]
+    assert len(refused) >= len(HOSTILE), [str(d) for d in result.diagnostics]
+    active, _ = scan_active(project / "site")
+    assert active["ko/back-pain/index.html"] == active["back-pain/index.html"]
+
+
+def test_active_content_audit_blocks_publication(tmp_path: Path) -> None:
+    from pipeline.site import _audit
+    from pipeline.site_mkdocs import MkdocsRun
+
+    project = make_project(tmp_path / "project")
+    plan = plan_build(load_config(project))
+    runs = [MkdocsRun("en", active={"sciatica/index.html": 3}), MkdocsRun("ko", active={"sciatica/index.html": 4})]
+    problems = _audit(runs, plan)
+    assert len(problems) == 1 and "[ko] sciatica/index.html has 4" in problems[0].message
+    assert str(problems[0].location) == "locales/ko/LC_MESSAGES/sciatica.po"
+
+
+def test_strict_build_fails_on_a_broken_anchor_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    config = load_config(project)
+    assert not build_site(config, langs=["en"], progress=False).failed
+    before = html(project, "sciatica/index.html")
+    source = project / "docs" / "sciatica.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nAlso [this](back-pain.md#nowhere).\n", encoding="utf-8")
+    result = build_site(config, langs=["en"], strict=True, progress=False)
+    assert result.failed
+    assert any(str(f.location) == "docs/sciatica.md:24" and "#nowhere" in f.message for f in result.failures), [
+        str(f) for f in result.failures
+    ]
+    assert html(project, "sciatica/index.html") == before
+    assert "site not published" in result.report_lines()[-1]
+    relaxed = build_site(config, langs=["en"], progress=False)
+    assert not relaxed.failed and any("#nowhere" in d.message for d in relaxed.diagnostics)
+
+
+def test_cli_build_prints_report_and_fails_in_strict_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    project = make_project(tmp_path / "project")
+    assert main(["--project", str(project), "build", "--quiet", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "en: 3 articles, 3 complete, 100% of segments translated"
+    (project / "docs" / "back-pain.md").write_text("---\ntitle: x\n---\n\n[a](missing.md)\n", encoding="utf-8")
+    assert main(["--project", str(project), "build", "--quiet", "--lang", "en", "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert "docs/back-pain.md:5: warning: [en]" in captured.err and "missing.md" in captured.err
+
+
+def test_plain_mkdocs_build_of_the_english_sources(tmp_path: Path) -> None:
+    """A fresh clone's `mkdocs build --strict` still builds the English site from docs/."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp_path / "site")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert any((tmp_path / "site").glob("*/index.html"))
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def test_rerender_after_a_po_edit_touches_only_that_page(rendered_ko) -> None:
+    project, _ = rendered_ko
+    config = load_config(project)
+    docs = project / "build" / "medloc" / "ko" / "docs"
+    stamps = {p.name: p.stat().st_mtime_ns for p in docs.glob("*.md")}
+    po = project / "locales" / "ko" / "LC_MESSAGES" / "back-pain.po"
+    catalog = read_po(po)
+    next(m for m in catalog.messages if m.msgid == "Exercises").msgstr = "운동"
+    po.write_text(format_po(catalog), encoding="utf-8")
+    plan = plan_build(config, langs=["ko"])
+    render_language(plan, config.language("ko"), status_rows(plan))
+    assert plan.cache is not None and (plan.cache.hits, plan.cache.misses) == (1, 1)  # sciatica cached, back-pain not
+    changed = {p.name for p in docs.glob("*.md") if p.stat().st_mtime_ns != stamps[p.name]}
+    assert changed == {"back-pain.md", "sciatica.md", "status.md"}  # sciatica links to #exercises, now #운동
+    assert "(back-pain.md#운동)" in (docs / "sciatica.md").read_text(encoding="utf-8")
+
+
+def test_site_name_message_is_in_the_template() -> None:
+    assert site_name_message("X").msgid == "X"
+    assert all(isinstance(m, UiMessage) for m in MESSAGES.values())
+
+
+def test_sitemap_and_alternates_use_site_url_when_known(tmp_path: Path) -> None:
+    from pipeline.site_config import SiteLayout, language_config
+    from pipeline.site_i18n import english
+    from pipeline.site_publish import write_sitemap
+
+    en, ko = get_language("en"), get_language("ko")
+    layout = SiteLayout(en, (en, ko), "https://patients.example/")
+    write_sitemap(tmp_path, layout, ["", "sciatica/"])
+    text = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://patients.example/ko/sciatica/</loc>" in text
+    assert 'hreflang="x-default" href="https://patients.example/sciatica/"' in text
+    config = language_config(
+        lang=ko, layout=layout, ui=english(ko), top_config=tmp_path / "mkdocs.yml", config_dir=tmp_path / "build" / "ko",
+        theme_dir=tmp_path / "theme", nav=["index.md"], site_name="Site",
+    )
+    assert config["site_url"] == "https://patients.example/ko/"
+    assert config["INHERIT"] == "../../mkdocs.yml"
+    assert config["theme"] == {"language": "ko", "custom_dir": str(tmp_path / "theme")}
+    assert [item["root"] for item in config["extra"]["medloc"]["languages"]] == ["../", "../ko/"]
+    assert "plugins" not in config and "markdown_extensions" not in config  # lists stay in mkdocs.yml
+
+
+def test_watcher_calls_back_once_per_burst_of_saves(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from pipeline.site_watch import Watcher
+
+    calls = []
+    done = threading.Event()
+
+    def changed() -> None:
+        calls.append(time.monotonic())
+        done.set()
+
+    watcher = Watcher([tmp_path], on_change=changed, quiet=0.2)
+    watcher.start()
+    try:
+        time.sleep(0.2)
+        for round_ in range(3):  # Poedit: temp file, rename, touch
+            (tmp_path / f".x{round_}.po~").write_text("backup", encoding="utf-8")
+            (tmp_path / "ko.po").write_text(f"msgid {round_}", encoding="utf-8")
+        assert done.wait(5)
+        time.sleep(0.5)
+    finally:
+        watcher.stop()
+    assert len(calls) == 1
