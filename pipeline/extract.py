@@ -36,8 +36,6 @@ Status = Literal["created", "updated", "unchanged"]
 T = TypeVar("T")
 R = TypeVar("R")
 
-_SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_RESERVED_SLUGS = {"site"}
 """Template names used by other domains (``site.pot`` holds the site's UI strings)."""
 MAX_SOURCE_BYTES = 2_000_000
 """A patient article is tens of kilobytes; anything this large is a mistake (a dump, a binary)."""
@@ -163,7 +161,7 @@ def _creation_date_of(text: str | None) -> str | None:
 
 
 def read_article(source: Path, *, reference: str, default_lang: str) -> Article:
-    """Read and segment one Markdown source; refuse slugs that cannot name a template."""
+    """Read and segment one Markdown source (its slug is checked by parse_article)."""
     try:
         data = read_bytes(source, limit=MAX_SOURCE_BYTES)
     except InputError as exc:
@@ -171,11 +169,6 @@ def read_article(source: Path, *, reference: str, default_lang: str) -> Article:
     text = decode_utf8(data, reference)
     article = parse_article(text, reference, default_lang=default_lang)
     article.lang = get_language(article.lang, Location(reference, _key_line(text, "lang"))).code
-    if not _SLUG_RE.fullmatch(article.slug) or article.slug in _RESERVED_SLUGS:
-        raise MarkdownError(
-            f"slug {article.slug!r} cannot name a template (letters, digits, '.', '_', '-'; not 'site')",
-            Location(reference, 1),
-        )
     return article
 
 

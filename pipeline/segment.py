@@ -260,7 +260,7 @@ def parse_article(source: str, path: str, *, default_lang: str = "en") -> Articl
     front = walked.segmented.front_matter
     return Article(
         path=path,
-        slug=article_slug(front, path),
+        slug=article_slug(front, path, source=source),
         lang=article_lang(front, default_lang),
         front_matter=front,
         segments=segments,
@@ -268,9 +268,38 @@ def parse_article(source: str, path: str, *, default_lang: str = "en") -> Articl
     )
 
 
-def article_slug(front_matter: Mapping[str, Any], path: str) -> str:
+_SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+RESERVED_SLUGS = frozenset({"site"})
+"""Slugs that name medloc's own catalogues (the site's UI strings)."""
+
+
+def article_slug(front_matter: Mapping[str, Any], path: str, *, source: str = "") -> str:
+    """The article's slug (front matter ``slug``, else the file stem), checked.
+
+    A slug names files (``<slug>.pot``, ``<slug>.po``, pages), so one that could
+    reach outside its folder (``../``, ``/``) or collide with medloc's own
+    catalogues is refused here, where every stage reads it.
+    """
     slug = front_matter.get("slug")
-    return slug if isinstance(slug, str) and slug.strip() else PurePath(path).stem
+    chosen = slug if isinstance(slug, str) and slug.strip() else PurePath(path).stem
+    if _SLUG_RE.fullmatch(chosen) and chosen not in RESERVED_SLUGS:
+        return chosen
+    raise MarkdownError(
+        f"slug {chosen!r} cannot name a template (letters, digits, '.', '_', '-'; not 'site')",
+        Location(path, _front_matter_key_line(source, "slug")),
+    )
+
+
+def _front_matter_key_line(source: str, key: str) -> int:
+    """Line of the front matter's ``key:`` (1 when absent), for messages."""
+    if not source.startswith("---"):
+        return 1
+    for number, line in enumerate(source.split("\n", 200)[:200], start=1):
+        if number > 1 and line.rstrip() == "---":
+            break
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def article_lang(front_matter: Mapping[str, Any], default: str) -> str:

@@ -134,7 +134,7 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
             SourceArticle(
                 path=path,
                 rel=rel,
-                slug=article_slug(meta, rel),
+                slug=article_slug(meta, shown, source=text),
                 lang=language(article_lang(meta, default_lang.code)),
                 text=text,
                 title=str(meta.get("title") or path.stem),

@@ -160,7 +160,7 @@ def test_duplicate_slugs_are_refused(project: Path, capsys: pytest.CaptureFixtur
 def test_slug_that_cannot_name_a_file_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "docs" / "evil.md").write_text("---\nslug: ../escape\n---\n\nText.\n", encoding="utf-8")
     assert run(project) == 2
-    assert "docs/evil.md:1: slug '../escape' cannot name a template" in capsys.readouterr().err
+    assert "docs/evil.md:2: slug '../escape' cannot name a template" in capsys.readouterr().err
 
 
 def test_unknown_article_language_is_refused_with_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -309,11 +309,6 @@ def test_update_refuses_a_catalogue_folder_symlinked_out_of_the_project(
 MINIMAL_MKDOCS = "site_name: Test\ndocs_dir: docs\ntheme:\n  name: material\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="site (other owner): build does not validate front-matter slugs; config.po_path now refuses the "
-    "traversal but the message has no docs path:line",
-)
 def test_build_refuses_a_hostile_slug_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = tmp_path / "project"
     project.mkdir()
