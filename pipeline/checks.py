@@ -1,0 +1,701 @@
+"""Translation QA: terminology and integrity checks over PO catalogues.
+
+Checks, their stable ids and severities (a reviewer must be able to trust an
+error; a warning asks for a look):
+
+===================  ========  ===============================================
+id                   severity  finds
+===================  ========  ===============================================
+``term-forbidden``   error     a forbidden wording of a term whose source is in the msgid
+``term-keep``        error     a ``keep`` term (GMP, BDNF) not copied verbatim
+``number-mismatch``  error     numbers that differ (see :mod:`pipeline.numbers`)
+``markup-mismatch``  error     a link or image target changed, added or dropped; HTML added
+``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added
+``term-missing``     warning   a source term without its preferred/admitted wording
+                               (a translation may rephrase: a person decides)
+``inconsistent``     warning   one msgid translated differently within a language
+``suppression``      warning   a ``medloc-ignore`` comment naming an unknown check or term
+``suppression``      info      a ``medloc-ignore`` comment that silenced nothing
+===================  ========  ===============================================
+
+Terms are found with :mod:`pipeline.termmatch` in the text of the segment
+only: link targets, inline code and HTML are not prose.
+
+What is checked: translated, non-fuzzy entries (``include_fuzzy`` widens it)
+of the given PO files, or of every catalogue of the project
+(``locales/<lang>/LC_MESSAGES/*.po``, the site's own ``site`` domain
+included: a UI string that names a glossary term should use its approved
+wording too). The source language of a catalogue is its ``X-Source-Language``
+header, else its template's, else the project's.
+
+Suppression: a reviewer silences one check on one entry with a translator
+comment in the PO file, which ``medloc update`` keeps like any translator comment::
+
+    # medloc-ignore: term-missing[herniated-disc] the heading uses the lay form
+    # medloc-ignore: number-mismatch, markup-mismatch reason...
+
+``check[term-id]`` silences that check for one term only. Suppressed findings
+stay in every report, marked suppressed with the reason, and never fail a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from markdown_it import MarkdownIt
+
+from .config import Config, FailOn
+from .errors import Diagnostic, Location, PipelineError, Severity
+from .glossary import Glossary, Term, TermTranslation, load_glossary
+from .languages import get_language
+from .numbers import Number, extract_numbers, number_words
+from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
+
+CheckId = Literal[
+    "term-missing", "term-forbidden", "term-keep", "number-mismatch", "markup-mismatch", "inconsistent", "suppression"
+]
+CHECKS: dict[str, str] = {
+    "term-missing": "A glossary term in the source has none of its approved translations in the translation.",
+    "term-forbidden": "The translation uses a forbidden wording of a glossary term that is in the source.",
+    "term-keep": "A term the glossary says to keep unchanged (an abbreviation, a name) is missing verbatim.",
+    "number-mismatch": "Numbers in the translation differ from the numbers in the source.",
+    "markup-mismatch": "Links, images, emphasis, inline code or HTML differ between source and translation.",
+    "inconsistent": "The same source text is translated differently within one language.",
+    "suppression": "A medloc-ignore comment names an unknown check or term, or silences nothing.",
+}
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "term-missing": "warning",
+    "term-forbidden": "error",
+    "term-keep": "error",
+    "number-mismatch": "error",
+    "markup-mismatch": "error",
+    "inconsistent": "warning",
+    "suppression": "warning",
+}
+_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem with one source/translation pair, before it has a place."""
+
+    check: CheckId
+    severity: Severity
+    message: str
+    term: str | None = None
+    """Glossary id for term checks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An issue at ``path:line`` of a catalogue."""
+
+    path: str
+    line: int
+    lang: str
+    check: CheckId
+    severity: Severity
+    message: str
+    msgid: str
+    msgstr: str
+    term: str | None = None
+    suppressed: bool = False
+    reason: str | None = None
+    """Why a reviewer silenced it (the text after the ``medloc-ignore`` item)."""
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message} [{self.check}]"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Everything ``medloc check`` found."""
+
+    findings: tuple[Finding, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    files: tuple[str, ...] = ()
+    entries: int = 0
+    """Translation entries checked."""
+    glossary: str | None = None
+    terms: int = 0
+
+    def active(self) -> Iterator[Finding]:
+        return (f for f in self.findings if not f.suppressed)
+
+    def fails(self, fail_on: FailOn) -> bool:
+        """Some unsuppressed finding is at or above ``fail_on``."""
+        return any(_RANK[f.severity] >= _RANK[fail_on] for f in self.active())
+
+    def counts(self) -> dict[str, int]:
+        active = Counter(f.severity for f in self.active())
+        return {
+            "errors": active["error"],
+            "warnings": active["warning"],
+            "infos": active["info"],
+            "suppressed": sum(1 for f in self.findings if f.suppressed),
+        }
+
+
+# --------------------------------------------------------------------------- markup
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """What of a segment's inline Markdown must survive translation."""
+
+    plain: str
+    """The prose: text, link text and image alt text, without URLs, code and HTML."""
+    links: tuple[str, ...] = ()
+    images: tuple[str, ...] = ()
+    emphasis: int = 0
+    strong: int = 0
+    code: tuple[str, ...] = ()
+    html: tuple[str, ...] = ()
+
+
+_MARKUP_CHARS = re.compile(r"[\[\]`*_<&\\]")
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("strikethrough")
+    md.validateLink = lambda url: True  # see javascript: and data: links instead of hiding them as text
+    return md
+
+
+@lru_cache(maxsize=65536)
+def analyse_markup(text: str) -> Markup:
+    """Parse one segment's inline Markdown (fast path: no markup characters)."""
+    if not _MARKUP_CHARS.search(text):
+        return Markup(plain=text)
+    tokens = _markdown().parseInline(text)[0].children or []
+    plain: list[str] = []
+    found: dict[str, list[str]] = {"links": [], "images": [], "code": [], "html": []}
+    emphasis = strong = 0
+    for token in tokens:
+        if token.type == "text":
+            plain.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            plain.append(" ")
+        elif token.type == "link_open":
+            found["links"].append(str(token.attrGet("href") or ""))
+        elif token.type == "image":
+            found["images"].append(str(token.attrGet("src") or ""))
+            plain.append(token.content)
+        elif token.type == "code_inline":
+            found["code"].append(token.content)
+            plain.append(" ")
+        elif token.type == "html_inline" and not token.content.startswith("</"):
+            found["html"].append(" ".join(token.content.split()))
+        emphasis += token.type == "em_open"
+        strong += token.type == "strong_open"
+    return Markup(
+        "".join(plain), tuple(found["links"]), tuple(found["images"]), emphasis, strong, tuple(found["code"]), tuple(found["html"])
+    )
+
+
+def markup_issues(source: Markup, target: Markup) -> list[Issue]:
+    if _same_markup(source, target):
+        return []
+    issues = _target_issues(source.links, target.links, _LINK_MESSAGES)
+    issues += _target_issues(source.images, target.images, _IMAGE_MESSAGES)
+    issues += _count_issue("emphasis (*...*)", source.emphasis, target.emphasis)
+    issues += _count_issue("strong emphasis (**...**)", source.strong, target.strong)
+    issues += _text_issues("inline code", source.code, target.code, severity="warning", shown=lambda c: f"`{c}`")
+    issues += _html_issues(source.html, target.html)
+    return issues
+
+
+def _same_markup(source: Markup, target: Markup) -> bool:
+    if (source.emphasis, source.strong) != (target.emphasis, target.strong):
+        return False
+    return (source.links, source.images, source.code, source.html) == (target.links, target.images, target.code, target.html)
+
+
+_LINK_MESSAGES = (
+    "link target changed: {old!r} became {new!r}",
+    "link to {old!r} is missing from the translation",
+    "translation adds a link to {new!r}",
+)
+_IMAGE_MESSAGES = (
+    "image source changed: {old!r} became {new!r}",
+    "image {old!r} is missing from the translation",
+    "translation adds an image {new!r}",
+)
+
+
+def _target_issues(source: tuple[str, ...], target: tuple[str, ...], messages: tuple[str, str, str]) -> list[Issue]:
+    changed, dropped, added = messages
+    missing, extra = _difference(source, target)
+    issues = [Issue("markup-mismatch", "error", changed.format(old=old, new=new)) for old, new in zip(missing, extra)]
+    issues += [Issue("markup-mismatch", "error", dropped.format(old=old)) for old in missing[len(extra) :]]
+    issues += [Issue("markup-mismatch", "error", added.format(new=new)) for new in extra[len(missing) :]]
+    return issues
+
+
+def _count_issue(what: str, source: int, target: int) -> list[Issue]:
+    if source == target:
+        return []
+    return [Issue("markup-mismatch", "warning", f"{what} differs: source has {source}, translation has {target}")]
+
+
+def _text_issues(what: str, source: tuple[str, ...], target: tuple[str, ...], *, severity: Severity, shown) -> list[Issue]:  # type: ignore[no-untyped-def]
+    missing, added = _difference(source, target)
+    issues = [Issue("markup-mismatch", severity, f"{what} {shown(old)} became {shown(new)}") for old, new in zip(missing, added)]
+    issues += [Issue("markup-mismatch", severity, f"{what} {shown(old)} is missing from the translation") for old in missing[len(added) :]]
+    issues += [Issue("markup-mismatch", severity, f"translation adds {what} {shown(new)}") for new in added[len(missing) :]]
+    return issues
+
+
+def _html_issues(source: tuple[str, ...], target: tuple[str, ...]) -> list[Issue]:
+    missing, added = _difference(source, target)
+    issues = [Issue("markup-mismatch", "error", f"translation adds HTML {new!r}") for new in added]
+    issues += [Issue("markup-mismatch", "warning", f"HTML {old!r} is missing from the translation") for old in missing]
+    return issues
+
+
+def _difference(source: tuple[str, ...], target: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(in source but not target, in target but not source), as multisets, in order of appearance."""
+    src, tgt = Counter(source), Counter(target)
+    missing_count, added_count = src - tgt, tgt - src
+    return _take(source, missing_count), _take(target, added_count)
+
+
+def _take(items: tuple[str, ...], counts: Counter[str]) -> list[str]:
+    out = []
+    left = Counter(counts)
+    for item in items:
+        if left[item] > 0:
+            out.append(item)
+            left[item] -= 1
+    return out
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def number_issues(source: str, target: str, *, source_lang: str, lang: str) -> list[Issue]:
+    src, tgt = extract_numbers(source, source_lang), extract_numbers(target, lang)
+    src_values, tgt_values = {n.value for n in src}, {n.value for n in tgt}
+    if src_values == tgt_values:
+        return []
+    missing = src_values - tgt_values - number_words(target, lang)
+    extra = tgt_values - src_values - number_words(source, source_lang)
+    parts = []
+    if missing:
+        parts.append("missing " + _shown(src, missing, other=tgt))
+    if extra:
+        parts.append("unexpected " + _shown(tgt, extra, other=src))
+    return [Issue("number-mismatch", "error", "numbers differ from the source: " + "; ".join(parts))] if parts else []
+
+
+def _shown(numbers: tuple[Number, ...], values: set[str], *, other: tuple[Number, ...]) -> str:
+    """Numbers as written; ``(read as 1)`` when the other side writes the same digits with another value."""
+    first: dict[str, str] = {}
+    for number in numbers:
+        if number.value in values:
+            first.setdefault(number.value, number.text)
+    other_texts = {n.text for n in other}
+    return ", ".join(f"{text} (read as {value})" if text in other_texts else text for value, text in first.items())
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def source_forms(glossary: Glossary, lang: str) -> list[Form]:
+    """Every wording of every term as it appears in source text written in ``lang``."""
+    forms = []
+    for term in glossary.terms:
+        wording = glossary.forms(term, lang)
+        if wording is not None:
+            forms += [Form(text, term.id, "source", term.case_sensitive, wording.spacing_matters) for text in wording.allowed]
+    return forms
+
+
+def target_forms(glossary: Glossary, lang: str) -> list[Form]:
+    """Every preferred, admitted and forbidden wording in ``lang``."""
+    forms = []
+    for term in glossary.terms:
+        wording = glossary.forms(term, lang)
+        if wording is None:
+            continue
+        exact = wording.spacing_matters
+        groups = (("preferred", wording.allowed[:1] if wording.preferred else ()), ("admitted", wording.admitted), ("forbidden", wording.forbidden))
+        forms += [Form(text, term.id, kind, term.case_sensitive, exact) for kind, texts in groups for text in texts]  # type: ignore[arg-type]
+    return forms
+
+
+@lru_cache(maxsize=64)
+def _matcher(glossary: Glossary, lang: str, side: Literal["source", "target"], analyser: Analyser) -> Matcher:
+    forms = source_forms(glossary, lang) if side == "source" else target_forms(glossary, lang)
+    return compile_matcher(forms, lang=lang, analyser=analyser)
+
+
+def _glossary_lang(glossary: Glossary, code: str) -> str:
+    """The glossary's key for a catalogue language: ``zh_Hans_CN`` -> ``zh_Hans`` -> ``zh``."""
+    known = set(glossary.languages())
+    parts = code.split("_")
+    for size in range(len(parts), 0, -1):
+        candidate = "_".join(parts[:size])
+        if candidate in known:
+            return candidate
+    return code
+
+
+class TermChecker:
+    """``term-missing``, ``term-forbidden`` and ``term-keep`` for one language pair."""
+
+    def __init__(self, glossary: Glossary, *, source_lang: str, lang: str, analyser: Analyser = "kiwi") -> None:
+        self.glossary = glossary
+        self.source_lang = _glossary_lang(glossary, source_lang)
+        self.lang = _glossary_lang(glossary, lang)
+        self.source = _matcher(glossary, self.source_lang, "source", analyser)
+        self.target = _matcher(glossary, self.lang, "target", analyser)
+        self._cache: dict[str, list[Match]] = {}
+
+    def issues(self, source: str, target: str) -> list[Issue]:
+        found = self._source_matches(source)
+        if not found:
+            return []
+        in_source = _first_surface(found)
+        in_target = self.target.find(target)
+        issues: list[Issue] = []
+        for term_id, surface in in_source.items():
+            term = self.glossary.term(term_id)
+            if term is not None:
+                issues += self._term_issues(term, surface, target, in_target)
+        return issues
+
+    def _source_matches(self, source: str) -> list[Match]:
+        """Source terms, cached: the same msgid is checked once per language and repeats across articles."""
+        cached = self._cache.get(source)
+        if cached is None:
+            if len(self._cache) > 65536:
+                self._cache.clear()
+            cached = self._cache[source] = self.source.find(source)
+        return cached
+
+    def _term_issues(self, term: Term, surface: str, target: str, in_target: list[Match]) -> list[Issue]:
+        wording = self.glossary.forms(term, self.lang)
+        forbidden = _surfaces(in_target, term.id, ("forbidden",))
+        if forbidden:
+            use = f"; use {wording.preferred!r}" if wording and wording.preferred else ""
+            return [Issue("term-forbidden", "error", f"{bad!r} is a forbidden translation of {surface!r} ({term.id}){use}", term.id) for bad in forbidden]
+        if term.keep:
+            return self._keep_issues(term, surface, target, wording, in_target)
+        if wording is None or wording.preferred is None or _surfaces(in_target, term.id, ("preferred", "admitted")):
+            return []
+        return [Issue("term-missing", "warning", f"{surface!r} ({term.id}) is not translated with an approved term; use {_approved(wording)}", term.id)]
+
+    def _keep_issues(self, term: Term, surface: str, target: str, wording: TermTranslation | None, in_target: list[Match]) -> list[Issue]:
+        verbatim = any(_contains_verbatim(target, form) for form in dict.fromkeys((surface, *term.source_forms)))
+        if verbatim or (wording is not None and _surfaces(in_target, term.id, ("preferred", "admitted"))):
+            return []
+        return [Issue("term-keep", "error", f"{surface!r} ({term.id}) must appear unchanged in the translation", term.id)]
+
+
+def _first_surface(matches: list[Match]) -> dict[str, str]:
+    seen: dict[str, str] = {}
+    for match in matches:
+        for form in match.forms:
+            seen.setdefault(form.term, match.text)
+    return seen
+
+
+def _surfaces(matches: list[Match], term_id: str, kinds: tuple[str, ...]) -> list[str]:
+    found = (m.text for m in matches if any(f.term == term_id and f.kind in kinds for f in m.forms))
+    return list(dict.fromkeys(found))
+
+
+def _approved(wording: TermTranslation) -> str:
+    admitted = f" (admitted: {', '.join(repr(a) for a in wording.admitted)})" if wording.admitted else ""
+    return f"{wording.preferred!r}{admitted}"
+
+
+def _contains_verbatim(text: str, form: str) -> bool:
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(form)}(?:s|’s|'s)?(?![A-Za-z0-9])"
+    return re.search(pattern, text) is not None
+
+
+# --------------------------------------------------------------------------- one entry
+
+
+class EntryChecker:
+    """Every per-entry check for one language pair (terms need a glossary)."""
+
+    def __init__(self, glossary: Glossary | None, *, source_lang: str, lang: str, analyser: Analyser = "kiwi") -> None:
+        self.source_lang = source_lang
+        self.lang = lang
+        self.terms = TermChecker(glossary, source_lang=source_lang, lang=lang, analyser=analyser) if glossary else None
+
+    def check(self, msgid: str, msgstr: str, *, numbers: bool = True) -> list[Issue]:
+        source, target = analyse_markup(msgid), analyse_markup(msgstr)
+        issues = self.terms.issues(source.plain, target.plain) if self.terms else []
+        if numbers:
+            issues += number_issues(source.plain, target.plain, source_lang=self.source_lang, lang=self.lang)
+        return issues + markup_issues(source, target)
+
+
+# --------------------------------------------------------------------------- suppression
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """``medloc-ignore: check[term] reason`` in a translator comment."""
+
+    check: str
+    term: str | None
+    reason: str | None
+
+    def covers(self, issue: Issue) -> bool:
+        return issue.check == self.check and (self.term is None or self.term == issue.term)
+
+    def __str__(self) -> str:
+        return f"{self.check}[{self.term}]" if self.term else self.check
+
+
+_IGNORE = re.compile(r"^\s*medloc-ignore\s*:\s*(?P<items>[\w.-]+(?:\[[^\]]*\])?(?:\s*,\s*[\w.-]+(?:\[[^\]]*\])?)*)(?P<reason>.*)$")
+_ITEM = re.compile(r"([\w.-]+)(?:\[([^\]]*)\])?")
+
+
+def parse_suppressions(comments: Iterable[str]) -> list[Suppression]:
+    found = []
+    for comment in comments:
+        match = _IGNORE.match(comment)
+        if match is None:
+            continue
+        reason = match.group("reason").strip(" \t-:—") or None
+        for check, term in _ITEM.findall(match.group("items")):
+            found.append(Suppression(check, term.strip() or None, reason))
+    return found
+
+
+def apply_suppressions(issues: list[Issue], suppressions: list[Suppression], glossary: Glossary | None) -> list[tuple[Issue, Suppression | None]]:
+    """Pair each issue with the suppression covering it; add issues for bad or unused suppressions."""
+    paired = [(issue, next((s for s in suppressions if s.covers(issue)), None)) for issue in issues]
+    used = {s for _issue, s in paired if s is not None}
+    for suppression in suppressions:
+        problem = _suppression_problem(suppression, glossary, used)
+        if problem is not None:
+            paired.append((problem, None))
+    return paired
+
+
+def _suppression_problem(suppression: Suppression, glossary: Glossary | None, used: set[Suppression]) -> Issue | None:
+    if suppression.check not in CHECKS or suppression.check == "suppression":
+        known = ", ".join(c for c in CHECKS if c != "suppression")
+        return Issue("suppression", "warning", f"medloc-ignore names unknown check {suppression.check!r} (known: {known})")
+    if suppression.term and glossary is not None and glossary.term(suppression.term) is None:
+        return Issue("suppression", "warning", f"medloc-ignore names unknown term {suppression.term!r}")
+    if suppression not in used:
+        return Issue("suppression", "info", f"medloc-ignore: {suppression} silences nothing here; remove it")
+    return None
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueFile:
+    path: Path
+    shown: str
+    lang: str | None
+    """Language from the folder (project catalogues) or None (read from the header)."""
+
+
+@dataclass(slots=True)
+class _Seen:
+    """A checked entry, kept for the cross-catalogue ``inconsistent`` check."""
+
+    finding: Finding
+    msgctxt: str | None
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+def run_checks(
+    config: Config,
+    *,
+    glossary: Path | None = None,
+    langs: Sequence[str] | None = None,
+    paths: Sequence[Path] = (),
+    include_fuzzy: bool = False,
+    analyser: Analyser = "kiwi",
+) -> CheckResult:
+    """Check catalogues: the given PO files, or every catalogue of the project."""
+    loaded, diagnostics = _load_glossary(config, glossary)
+    files = _explicit_files(config, paths) if paths else _project_files(config, langs)
+    wanted = {get_language(code).code for code in langs} if langs else None
+    run = _Run(config, loaded, include_fuzzy=include_fuzzy, analyser=analyser)
+    for catalogue in files:
+        run.check_file(catalogue, wanted)
+    findings = run.finish()
+    if not files:
+        where = Location(", ".join(str(p) for p in paths) if paths else config.relative(config.locales_dir))
+        diagnostics.append(Diagnostic(where, "no catalogues to check", "warning", "check-nothing"))
+    return CheckResult(
+        findings=tuple(findings),
+        diagnostics=tuple(diagnostics + run.diagnostics),
+        files=tuple(run.files),
+        entries=run.entries,
+        glossary=config.relative(Path(loaded.path)) if loaded else None,
+        terms=len(loaded.terms) if loaded else 0,
+    )
+
+
+def _load_glossary(config: Config, path: Path | None) -> tuple[Glossary | None, list[Diagnostic]]:
+    if path is not None:
+        return load_glossary(path), []
+    if config.glossary.is_file():
+        return load_glossary(config.glossary), []
+    where = Location(config.relative(config.glossary))
+    return None, [Diagnostic(where, "no glossary; term checks skipped", "warning", "glossary-missing")]
+
+
+def _project_files(config: Config, langs: Sequence[str] | None) -> list[CatalogueFile]:
+    codes = [get_language(code).code for code in langs] if langs else [lang.code for lang in config.languages]
+    files = []
+    for code in codes:
+        folder = config.locales_dir / code / "LC_MESSAGES"
+        files += [CatalogueFile(p, config.relative(p), code) for p in sorted(folder.glob("*.po"))]
+    return files
+
+
+def _explicit_files(config: Config, paths: Sequence[Path]) -> list[CatalogueFile]:
+    return [CatalogueFile(p, str(p), None) for p in paths]
+
+
+class _Run:
+    """State of one ``medloc check`` run over many catalogues."""
+
+    def __init__(self, config: Config, glossary: Glossary | None, *, include_fuzzy: bool, analyser: Analyser) -> None:
+        self.config = config
+        self.glossary = glossary
+        self.include_fuzzy = include_fuzzy
+        self.analyser = analyser
+        self.checkers: dict[tuple[str, str], EntryChecker] = {}
+        self.seen: list[_Seen] = []
+        self.findings: list[Finding] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.files: list[str] = []
+        self.entries = 0
+
+    def check_file(self, catalogue: CatalogueFile, wanted: set[str] | None) -> None:
+        from .pofile import read_po
+
+        catalog = read_po(catalogue.path)
+        self.diagnostics.extend(catalog.diagnostics)
+        header = catalog.header_fields()
+        lang = catalogue.lang or _header_language(header, catalogue.shown)
+        if wanted is not None and lang not in wanted:
+            return
+        source_lang = _source_language(self.config, header, catalogue)
+        checker = self._checker(source_lang, lang)
+        self.files.append(catalogue.shown)
+        for message in catalog.messages:
+            if message.obsolete or not message.has_translation or (message.fuzzy and not self.include_fuzzy):
+                continue
+            self._check_message(catalogue.shown, lang, checker, message)
+
+    def _checker(self, source_lang: str, lang: str) -> EntryChecker:
+        key = (source_lang, lang)
+        if key not in self.checkers:
+            self.checkers[key] = EntryChecker(self.glossary, source_lang=source_lang, lang=lang, analyser=self.analyser)
+        return self.checkers[key]
+
+    def _check_message(self, path: str, lang: str, checker: EntryChecker, message) -> None:  # type: ignore[no-untyped-def]
+        self.entries += 1
+        issues: list[Issue] = []
+        for msgid, msgstr, plural in _pairs(message):
+            issues += [i for i in checker.check(msgid, msgstr, numbers=not plural) if i not in issues]
+        suppressions = parse_suppressions(message.translator_comments)
+        base = Finding(path, message.msgstr_line or message.line, lang, "inconsistent", "warning", "", message.msgid, _shown_msgstr(message))
+        self.seen.append(_Seen(base, message.msgctxt, suppressions))
+        self.findings += _located(base, apply_suppressions(issues, suppressions, self.glossary))
+
+    def finish(self) -> list[Finding]:
+        for seen, issue in _inconsistent(self.seen):
+            paired = [(issue, next((s for s in seen.suppressions if s.covers(issue)), None))]
+            self.findings += _located(seen.finding, paired)
+        return sorted(self.findings, key=lambda f: (f.path, f.line, f.check, f.message))
+
+
+def _pairs(message) -> list[tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
+    """(source, translation, plural?) pairs of an entry; plural entries pair msgid_plural with each form."""
+    if message.msgid_plural is None:
+        return [(message.msgid, message.msgstr, False)]
+    forms = message.msgstr_plural
+    pairs = [(message.msgid, forms[0], True)] if forms and forms[0] else []
+    return pairs + [(message.msgid_plural, form, True) for form in forms[1:] if form]
+
+
+def _shown_msgstr(message) -> str:  # type: ignore[no-untyped-def]
+    return message.msgstr if message.msgid_plural is None else (message.msgstr_plural[0] if message.msgstr_plural else "")
+
+
+def _located(base: Finding, paired: list[tuple[Issue, Suppression | None]]) -> list[Finding]:
+    return [
+        replace(
+            base,
+            check=issue.check,
+            severity=issue.severity,
+            message=issue.message,
+            term=issue.term,
+            suppressed=suppression is not None,
+            reason=suppression.reason if suppression else None,
+        )
+        for issue, suppression in paired
+    ]
+
+
+def _header_language(header: dict[str, str], shown: str) -> str:
+    code = header.get("Language", "").strip()
+    if not code:
+        raise PipelineError("no Language header; cannot tell which language this catalogue is in", Location(shown, 1))
+    return get_language(code, Location(shown, 1)).code
+
+
+def _source_language(config: Config, header: dict[str, str], catalogue: CatalogueFile) -> str:
+    code = header.get("X-Source-Language", "").strip() or _template_source_language(config, catalogue.path)
+    return get_language(code).code if code else config.source_language.code
+
+
+def _template_source_language(config: Config, path: Path) -> str:
+    from .pofile import read_po
+
+    template = config.templates_dir / f"{path.stem}.pot"
+    if not template.is_file():
+        return ""
+    return read_po(template).header_fields().get("X-Source-Language", "").strip()
+
+
+def _inconsistent(seen: list[_Seen]) -> Iterator[tuple[_Seen, Issue]]:
+    groups: dict[tuple[str, str | None, str], list[_Seen]] = {}
+    for entry in seen:
+        groups.setdefault((entry.finding.lang, entry.msgctxt, entry.finding.msgid), []).append(entry)
+    for entries in groups.values():
+        variants = Counter(e.finding.msgstr for e in entries)
+        if len(variants) < 2:
+            continue
+        reference = max(variants, key=lambda text: (variants[text], -_first_index(entries, text)))
+        where = next(e.finding for e in entries if e.finding.msgstr == reference)
+        for entry in entries:
+            if entry.finding.msgstr != reference:
+                message = f"translated differently at {where.location}: {reference!r}; use one translation or give the entries a msgctxt"
+                yield entry, Issue("inconsistent", "warning", message)
+
+
+def _first_index(entries: list[_Seen], text: str) -> int:
+    return next(i for i, e in enumerate(entries) if e.finding.msgstr == text)

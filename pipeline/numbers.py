@@ -1,0 +1,285 @@
+"""Numbers as each language writes them, reduced to comparable values.
+
+Used by the ``number-mismatch`` check. What counts as the same number:
+
+* digits of any script (``٣``, full-width ``３``) are digits;
+* the language's decimal and group separators (Babel's CLDR data): ``2.5`` in
+  English is ``2,5`` in Russian, ``1,000`` is ``1 000``; a non-breaking or thin
+  space groups thousands everywhere. A ``,`` followed by exactly three digits
+  groups thousands unless it is the language's decimal mark (in Russian
+  ``1,000`` *is* one);
+* ranges are just their numbers (``30–70``, ``30~70세``, ``30 to 70``); signs
+  are ignored, so a dash is never a minus;
+* units and counters attached to a number are not part of it (``5개월``,
+  ``30~70세``, ``3상``); multipliers are: ``10만`` = 100000, ``3 million``,
+  ``1億``, ``2 млн``;
+* Roman numerals count where they are numbers: after phase/stage/grade/type
+  words (``Phase III``, ``фаза II``) or before a Korean/CJK phase counter
+  (``III상``, ``第III相``, ``III期``), and the Unicode numerals ``Ⅲ``;
+* ``9:30`` is 9 and 30 (as ``9시 30분``), ``9:00`` is 9;
+* number words (``five``, ``다섯``, ``пяти``, ``五つ``, month names) never make a
+  mismatch on their own: they only excuse a digit the other side lacks, so an
+  ambiguous word can hide nothing but a number written in words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number found in text."""
+
+    value: str
+    """Canonical decimal form: ``1000``, ``2.5``."""
+    text: str
+    """As written: ``1,000``, ``2,5``, ``III``."""
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_SPACES = "\u00a0\u202f\u2009"
+_MULTIPLIERS = {
+    "만": 10**4, "억": 10**8, "천": 10**3, "백": 10**2, "천만": 10**7, "백만": 10**6, "십만": 10**5,
+    "万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8, "千": 10**3, "百": 10**2, "千万": 10**7, "百万": 10**6,
+}
+_WORD_MULTIPLIERS = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9,
+    "тыс": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "млн": 10**6, "миллиона": 10**6,
+    "миллионов": 10**6, "миллион": 10**6, "млрд": 10**9,
+    "ألف": 10**3, "آلاف": 10**3, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9,
+}
+_MULTIPLIER_AFTER = re.compile(r"(천만|백만|십만|千万|百万|[만억천백万萬億亿千百])|\s?([A-Za-zА-Яа-яё\u0600-\u06ff]+)")
+_ROMAN_CONTEXT = re.compile(
+    r"(?:(?i:phase|stage|grade|type|class|level|group)|[Фф]аз[аыеуой]*|[Сс]тади[яиюей]*|[Тт]ип[аеу]?|[Сс]тепен[иь]|[Кк]ласс[аеу]?|第|제)"
+    r"\s*((?:[IVX]+)(?:\s*[/,–~-]\s*[IVX]+)*)(?![A-Za-z])"
+    r"|(?<![A-Za-z])((?:[IVX]+)(?:\s*[/,–~-]\s*[IVX]+)*)\s?(?=상|相|期|기|형|型|度|级|級)"
+)
+_UNICODE_ROMAN = re.compile("[\u2160-\u217f]")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+# --------------------------------------------------------------------------- digits
+
+
+@lru_cache(maxsize=None)
+def _separators(lang: str) -> tuple[str, str]:
+    """(decimal mark, group mark) for ``lang``; English ones for unknown languages."""
+    try:
+        return get_decimal_symbol(lang), get_group_symbol(lang)
+    except Exception:  # babel raises several types for odd codes; English is a safe default
+        return ".", ","
+
+
+def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
+    """Every number in ``text`` (digits, separators, multipliers, Roman numerals in context)."""
+    decimal, group = _separators(lang)
+    return tuple(_digit_numbers(text, decimal, group)) + tuple(_roman_numbers(text))
+
+
+def _digit_numbers(text: str, decimal: str, group: str) -> list[Number]:
+    runs = list(_DIGIT_RUN.finditer(text))
+    numbers: list[Number] = []
+    index = 0
+    while index < len(runs):
+        start = runs[index].start()
+        whole, fraction, index = _join_runs(text, runs, index, decimal, group)
+        end = runs[index - 1].end()
+        factor, end = _multiplier(text, end)
+        numbers.extend(_time_parts(text, start, end, _value(whole, fraction, factor)))
+    return numbers
+
+
+def _join_runs(text: str, runs: list[re.Match[str]], index: int, decimal: str, group: str) -> tuple[str, str, int]:
+    """Merge digit runs separated by group marks (and one decimal mark) into one number."""
+    whole, fraction = runs[index].group(), ""
+    can_group = len(whole) <= 3
+    index += 1
+    while index < len(runs) and not fraction:
+        gap = text[runs[index - 1].end() : runs[index].start()]
+        digits = runs[index].group()
+        kind = _separator_kind(gap, digits, decimal, group)
+        if kind == "group" and can_group:
+            whole += digits
+        elif kind in ("decimal", "group-or-decimal"):
+            fraction = digits
+        else:
+            break
+        index += 1
+    return whole, fraction, index
+
+
+def _separator_kind(gap: str, digits: str, decimal: str, group: str) -> str | None:
+    """What one character between two digit runs is: a group mark, a decimal mark, or neither."""
+    three = len(digits) == 3
+    if len(gap) != 1:
+        return None
+    if gap in _SPACES or (gap == " " and group in _SPACES):
+        return "group" if three else None
+    if gap == decimal or gap == "\u066b":
+        return "decimal"
+    if gap in (group, ",", "\u066c"):
+        return "group" if three else None
+    return "decimal" if gap == "." else None
+
+
+def _value(whole: str, fraction: str, factor: int) -> str:
+    """Canonical decimal string of ``whole.fraction × factor`` (integers without Decimal: the common case)."""
+    if not fraction:
+        return str(int(_ascii_digits(whole)) * factor)
+    return _canonical(Decimal(_ascii_digits(whole) + "." + _ascii_digits(fraction)) * factor)
+
+
+def _multiplier(text: str, end: int) -> tuple[int, int]:
+    match = _MULTIPLIER_AFTER.match(text, end)
+    if match is None:
+        return 1, end
+    if match.group(1):
+        return _MULTIPLIERS[match.group(1)], match.end()
+    word = match.group(2).lower().rstrip(".")
+    factor = _WORD_MULTIPLIERS.get(word)
+    return (factor, match.end()) if factor else (1, end)
+
+
+def _time_parts(text: str, start: int, end: int, value: str) -> list[Number]:
+    if start >= 3 and text[start - 1] == ":" and text[start - 2].isdigit() and value == "0":
+        return []
+    return [Number(value, text[start:end])]
+
+
+def _canonical(value: Decimal) -> str:
+    try:
+        normal = value.normalize()
+    except InvalidOperation:
+        return str(value)
+    return format(normal, "f")
+
+
+# --------------------------------------------------------------------------- Roman numerals
+
+
+_ROMAN_HINT = re.compile("(?<![A-Za-z])[IVX]+(?![A-Za-z])|[\u2160-\u217f]")
+
+
+def _roman_numbers(text: str) -> list[Number]:
+    if not _ROMAN_HINT.search(text):
+        return []
+    numbers = [Number(str(_unicode_roman(ch)), ch) for ch in _UNICODE_ROMAN.findall(text)]
+    for match in _ROMAN_CONTEXT.finditer(text):
+        group = match.group(1) or match.group(2)
+        for numeral in re.findall(r"[IVX]+", group):
+            value = roman_value(numeral)
+            if value is not None:
+                numbers.append(Number(str(value), numeral))
+    return numbers
+
+
+def _unicode_roman(ch: str) -> int:
+    return int(unicodedata.numeric(ch))
+
+
+def roman_value(numeral: str) -> int | None:
+    """Value of a Roman numeral made of I, V, X (1-39); None if malformed."""
+    total = 0
+    for index, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total if 0 < total < 40 and _to_roman(total) == numeral else None
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+# --------------------------------------------------------------------------- number words
+
+
+_EN_WORDS = {
+    word: index
+    for index, words in enumerate(
+        [
+            "zero", "one once first single", "two twice second both double", "three thrice third triple",
+            "four fourth", "five fifth", "six sixth", "seven seventh", "eight eighth", "nine ninth", "ten tenth",
+            "eleven", "twelve dozen",
+        ]
+    )
+    for word in words.split()
+}
+_EN_WORDS |= {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+_MONTHS_EN = "january february march april - june july august september october november december".split()
+_EN_WORDS |= {month: index for index, month in enumerate(_MONTHS_EN, start=1) if month != "-"}  # not "may"
+_KO_WORDS = {
+    "하나": 1, "한": 1, "첫": 1, "첫째": 1, "하루": 1, "일주일": 1, "둘": 2, "두": 2, "둘째": 2, "이틀": 2,
+    "셋": 3, "세": 3, "셋째": 3, "사흘": 3, "넷": 4, "네": 4, "넷째": 4, "나흘": 4, "다섯": 5, "여섯": 6,
+    "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "열흘": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50,
+}
+_RU_PREFIXES = (
+    ("одн", 1), ("один", 1), ("перв", 1), ("дв", 2), ("втор", 2), ("тр", 3), ("трет", 3), ("четыр", 4), ("четвер", 4),
+    ("пят", 5), ("шест", 6), ("сем", 7), ("седьм", 7), ("восем", 8), ("восьм", 8), ("девят", 9), ("десят", 10),
+    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("август", 8),
+    ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+)
+_RU_EXACT = {"два", "две", "двух", "двум", "двумя", "три", "трех", "трём", "трем", "тремя", "трёх", "май", "мая", "мае"}
+_AR_WORDS = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4,
+    "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
+    "تسعة": 9, "عشر": 10, "عشرة": 10,
+}
+_CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CJK_COUNTED = re.compile(
+    "([一二两兩三四五六七八九十]+)(?=つ|回|人|名|種|种|週|周|日|天|年|歳|岁|段階|度|か月|ヶ月|カ月|箇月|个月|個月|本|錠|倍|期|相|型|個|个|件|例|次|项|項|位)"
+)
+
+
+def number_words(text: str, lang: str) -> set[str]:
+    """Values of number words in ``text`` (only used to excuse a digit on the other side)."""
+    base = lang.split("_")[0]
+    words = re.findall(r"\w+", text.lower())
+    if base == "en":
+        return {str(_EN_WORDS[w]) for w in words if w in _EN_WORDS}
+    if base == "ko":
+        return {str(_KO_WORDS[w]) for w in re.findall(r"(?<!\w)[가-힣]+", text) if w in _KO_WORDS}
+    if base in ("ja", "zh"):
+        return {str(_cjk_value(m)) for m in _CJK_COUNTED.findall(text)}
+    if base == "ru":
+        return {str(value) for w in words for value in [_russian_value(w)] if value}
+    if base == "ar":
+        return {str(_AR_WORDS[w.removeprefix("و")]) for w in words if w.removeprefix("و") in _AR_WORDS}
+    return set()
+
+
+def _cjk_value(numeral: str) -> int:
+    """一..九十九 written with 十."""
+    if "十" not in numeral:
+        return _CJK_DIGITS.get(numeral, 0)
+    tens, _, units = numeral.partition("十")
+    return _CJK_DIGITS.get(tens, 1) * 10 + _CJK_DIGITS.get(units, 0)
+
+
+def _russian_value(word: str) -> int | None:
+    word = word.replace("ё", "е")
+    if word in _RU_EXACT:
+        return {"дв": 2, "тр": 3, "ма": 5}[word[:2]]
+    for prefix, value in _RU_PREFIXES:
+        if len(prefix) >= 3 and word.startswith(prefix) and len(word) - len(prefix) <= 4:
+            return value
+    return None

@@ -1,0 +1,622 @@
+"""Finding glossary wordings in text: one compiled Aho-Corasick automaton per language.
+
+Every wording of every term (and its generated inflections) is a key of one
+automaton, so finding terms costs one pass over the text whatever the size of
+the glossary. Candidates are then checked at their edges and chosen
+leftmost-longest: ``mesenchymal stem cells`` is one match, not also
+``stem cell``; ``좌골신경통`` (sciatica) hides ``좌골신경`` (sciatic nerve).
+
+Matching rules, by language (the same rules apply to source and target text):
+
+* **English**: case-insensitive unless the term is ``case_sensitive``; whole
+  words only (``disc`` never matches inside ``discussion``); hyphens and spaces
+  are interchangeable (``stem-cell therapy``). The last word of a wording also
+  matches its plural and singular (disc/discs, MSC/MSCs, vertebra/vertebrae,
+  stenosis/stenoses); a one-word wording also matches its verb forms and
+  ``-ion`` noun (inject/injects/injected/injecting/injection,
+  herniate/herniation) and a ``-ction``/``-ation`` noun its verb forms.
+  Explicit wordings win over generated ones when two terms could claim a word.
+* **Korean**: spaces are optional inside wordings (Korean spacing rules allow
+  ``추간판 탈출증`` and ``추간판탈출증``), unless the glossary forbids a spacing
+  variant of an allowed form, which makes spacing significant for that term.
+  A match must start at the start of a word (eojeol) and end at its end or
+  before particles, the copula or 하다/되다 endings (``추간판 탈출증으로``,
+  ``줄기세포이다``, ``주사합니다``). Anywhere else (inside a compound such as
+  ``요추추간판탈출증`` or ``좌골신경통``) the Kiwi morphological analyser decides:
+  the match must start and end on morpheme boundaries. Kiwi is loaded only
+  when such a case occurs and its analyses are cached per word.
+* **Japanese, Chinese**: no word spaces; any occurrence matches, longest
+  first, except that a Latin or katakana wording must not continue a Latin or
+  katakana word (``セル`` is not in ``セルロース``).
+* **Russian**: words are reduced to a stem (longest matching case ending
+  removed, at least two letters kept, a fleeting о/е before final к/н/ц/л
+  dropped), so ``стволовые клетки`` matches ``стволовых клеток``; whole words.
+* **Arabic**: diacritics and tatweel are ignored, alef forms and ى/ی unified;
+  wordings match with the clitics و ف ب ك ل (and ل+ال → لل) in front, with or
+  without the article ال, and with a pronoun or plural suffix after.
+* **Other languages**: case-insensitive whole-word match of the wordings as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import ahocorasick
+
+FormKind = Literal["source", "preferred", "admitted", "forbidden"]
+Script = Literal["english", "latin", "korean", "cjk", "russian", "arabic"]
+Analyser = Literal["kiwi", "rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One glossary wording to look for."""
+
+    text: str
+    term: str
+    """Glossary id of the term the wording belongs to."""
+    kind: FormKind
+    case_sensitive: bool = False
+    exact_spacing: bool = False
+    """Spaces must be exactly as written (a spacing variant is forbidden)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A span of the searched text that is a glossary wording."""
+
+    start: int
+    end: int
+    text: str
+    """The span as written in the text (``herniated discs``, ``추간판탈출증``)."""
+    forms: tuple[Form, ...]
+    """Every wording this span is: one span can be preferred for one term and forbidden for another."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    form: Form
+    cased: str
+    """The key in its original letter case, for case-sensitive terms."""
+    rank: tuple[int, int, int]
+    """Lower wins when several terms claim one span: the glossary's own wordings first,
+    then the inflection closest to its base (``injected``: inject before injection)."""
+
+
+def _rank(key: str, base: str, generated: bool) -> tuple[int, int, int]:
+    if not generated:
+        return (0, 0, 0)
+    common = 0
+    for a, b in zip(key, base):
+        if a != b:
+            break
+        common += 1
+    return (1, len(base) - common, -len(base))
+
+
+def script_for(lang: str) -> Script:
+    """Which matching rules a language uses."""
+    base = lang.replace("-", "_").split("_")[0].lower()
+    table: dict[str, Script] = {"en": "english", "ko": "korean", "ja": "cjk", "zh": "cjk", "ru": "russian", "ar": "arabic"}
+    return table.get(base, "latin")
+
+
+# --------------------------------------------------------------------------- character classes
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+
+
+def _is_latin_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch == "\u06d5"
+
+
+# --------------------------------------------------------------------------- normalised text
+
+
+@dataclass(frozen=True, slots=True)
+class _Normalized:
+    """Text prepared for the automaton, with the way back to the original offsets."""
+
+    text: str
+    pieces: tuple[tuple[int, int, int, int], ...] = ()
+    """(normalised start, original start, normalised length, original length); empty: identity."""
+    starts: tuple[int, ...] = ()
+    deleted: tuple[int, ...] = ()
+    """For texts that only lost characters: normalised index of each deleted character, in order."""
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.deleted:
+            return start + bisect.bisect_right(self.deleted, start), end + bisect.bisect_right(self.deleted, end - 1)
+        if not self.pieces:
+            return start, end
+        return self._start(start), self._end(end)
+
+    def _piece(self, index: int) -> tuple[int, int, int, int]:
+        return self.pieces[bisect.bisect_right(self.starts, index) - 1]
+
+    def _start(self, index: int) -> int:
+        nstart, ostart, _nlen, olen = self._piece(index)
+        return ostart + min(index - nstart, olen)
+
+    def _end(self, index: int) -> int:
+        nstart, ostart, nlen, olen = self._piece(index - 1)
+        return ostart + olen if index == nstart + nlen else ostart + (index - nstart)
+
+
+def _delete(text: str, pattern: re.Pattern[str]) -> _Normalized:
+    """Remove every (single-character) match of ``pattern``, remembering where."""
+    positions = [m.start() for m in pattern.finditer(text)]
+    if not positions:
+        return _Normalized(text)
+    return _Normalized(pattern.sub("", text), deleted=tuple(p - k for k, p in enumerate(positions)))
+
+
+def _with_pieces(parts: list[str], pieces: list[tuple[int, int, int, int]]) -> _Normalized:
+    return _Normalized("".join(parts), tuple(pieces), tuple(p[0] for p in pieces))
+
+
+def _replace_runs(text: str, pattern: re.Pattern[str], replace: Callable[[str], str]) -> _Normalized:
+    """Replace every match of ``pattern`` by ``replace(match_text)``, keeping offsets recoverable."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    pos = npos = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start > pos:
+            parts.append(text[pos:start])
+            pieces.append((npos, pos, start - pos, start - pos))
+            npos += start - pos
+        new = replace(match.group())
+        if new:
+            parts.append(new)
+            pieces.append((npos, start, len(new), end - start))
+            npos += len(new)
+        pos = end
+    if not pieces:
+        return _Normalized(text)
+    if pos < len(text):
+        parts.append(text[pos:])
+        pieces.append((npos, pos, len(text) - pos, len(text) - pos))
+    return _with_pieces(parts, pieces)
+
+
+# --------------------------------------------------------------------------- per-language rules
+
+
+_SPACE_FOLD = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\n": " ", "\t": " ", "\r": " ", "\u2019": "'", "\u2018": "'"})
+_HYPHEN_FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " "})
+_NEEDS_SPACE_FOLD = re.compile("[\u00a0\u202f\u2009\u3000\n\t\r\u2019\u2018]")
+_NEEDS_HYPHEN_FOLD = re.compile("[-\u2010\u2011]")
+_SPACE = re.compile(" ")
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+class _Rules:
+    """Space-separated languages without inflection rules: whole words, case-insensitive."""
+
+    hyphens = True
+
+    def fold(self, text: str) -> str:
+        """Same-length folding: case, spaces, apostrophes (and hyphens to spaces)."""
+        folded = _lower_same_length(text)
+        if _NEEDS_SPACE_FOLD.search(folded):
+            folded = folded.translate(_SPACE_FOLD)
+        if self.hyphens and _NEEDS_HYPHEN_FOLD.search(folded):
+            folded = folded.translate(_HYPHEN_FOLD)
+        return folded
+
+    def normalize(self, folded: str) -> _Normalized:
+        return _Normalized(folded)
+
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        """(automaton key, cased surface, generated?) for one wording."""
+        text = " ".join(form.text.split())
+        yield self.normalize(self.fold(text)).text, text, False
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        return not before.isalnum() and not after.isalnum()
+
+
+class _EnglishRules(_Rules):
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        text = " ".join(form.text.split())
+        words = text.split(" ")
+        yield self.fold(text), text, False
+        head = " ".join(words[:-1] + [""])
+        for variant in english_inflections(words[-1], single=len(words) == 1):
+            yield self.fold(head + variant), head + variant, True
+
+
+class _KoreanRules(_Rules):
+    """Optional spaces, particles, Kiwi at compound boundaries (see the module docstring)."""
+
+    hyphens = False
+
+    def __init__(self, analyser: Analyser) -> None:
+        self.analyser = analyser
+
+    def normalize(self, folded: str) -> _Normalized:
+        return _delete(folded, _SPACE) if " " in folded else _Normalized(folded)
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        return self._left_ok(text, start) and self._right_ok(text, end)
+
+    def _left_ok(self, text: str, start: int) -> bool:
+        if start == 0:
+            return True
+        before, first = text[start - 1], text[start]
+        if _is_hangul(before) and _is_hangul(first):
+            return self._boundary(text, start, edge="start")
+        return not (_is_latin_alnum(before) and _is_latin_alnum(first))
+
+    def _right_ok(self, text: str, end: int) -> bool:
+        if end == len(text):
+            return True
+        last, after = text[end - 1], text[end]
+        if _is_hangul(last) and _is_hangul(after):
+            tail_end = end
+            while tail_end < len(text) and _is_hangul(text[tail_end]):
+                tail_end += 1
+            return text[end:tail_end] in KOREAN_TAILS or self._boundary(text, end, edge="end")
+        return not (_is_latin_alnum(last) and _is_latin_alnum(after))
+
+    def _boundary(self, text: str, index: int, *, edge: Literal["start", "end"]) -> bool:
+        if self.analyser != "kiwi":
+            return False
+        word_start = index
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        word_end = index
+        while word_end < len(text) and not text[word_end].isspace():
+            word_end += 1
+        starts, ends = korean_morpheme_boundaries(text[word_start:word_end])
+        return (index - word_start) in (starts if edge == "start" else ends)
+
+
+class _CjkRules(_KoreanRules):
+    """Japanese and Chinese: no spaces between words, longest match."""
+
+    def __init__(self) -> None:
+        super().__init__("rules")
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        return not _continues(text, start - 1, start) and not _continues(text, end - 1, end)
+
+
+def _continues(text: str, left: int, right: int) -> bool:
+    """The characters at ``left`` and ``right`` belong to one Latin or katakana word."""
+    if left < 0 or right >= len(text):
+        return False
+    a, b = text[left], text[right]
+    return (_is_latin_alnum(a) and _is_latin_alnum(b)) or (_is_katakana(a) and _is_katakana(b))
+
+
+class _RussianRules(_Rules):
+    _WORD = re.compile(r"[а-яё]+|\s+")
+
+    def fold(self, text: str) -> str:
+        return super().fold(text).replace("ё", "е")
+
+    def normalize(self, folded: str) -> _Normalized:
+        return _replace_runs(folded, self._WORD, lambda tok: " " if tok[0].isspace() else russian_stem(tok))
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        before = norm.text[ns - 1] if ns > 0 else " "
+        after = norm.text[ne] if ne < len(norm.text) else " "
+        return not before.isalnum() and not after.isalnum()
+
+
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]+")
+_ARABIC_MARK = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"})
+_NEEDS_ARABIC_FOLD = re.compile("[أإآٱىیک]")
+_ARABIC_PREFIXES = ("", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل")
+ARABIC_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "ي", "نا", "ات", "ان", "ين", "ون", "تان", "تين"})
+
+
+class _ArabicRules(_Rules):
+    hyphens = False
+
+    def fold(self, text: str) -> str:
+        folded = super().fold(text)
+        return folded.translate(_ARABIC_FOLD) if _NEEDS_ARABIC_FOLD.search(folded) else folded
+
+    def normalize(self, folded: str) -> _Normalized:
+        return _delete(folded, _ARABIC_MARK) if _ARABIC_MARKS.search(folded) else _Normalized(folded)
+
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        text = " ".join(_ARABIC_MARKS.sub("", form.text).split())
+        for index, variant in enumerate(arabic_variants(text)):
+            yield self.fold(variant), variant, index > 0
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        if start > 0 and (_is_arabic_letter(text[start - 1]) or text[start - 1].isalnum()):
+            return False
+        if end == len(text) or not text[end].isalnum():
+            return True
+        tail_end = end
+        while tail_end < len(text) and _is_arabic_letter(text[tail_end]):
+            tail_end += 1
+        tail = self.normalize(self.fold(text[end:tail_end])).text
+        return _is_arabic_letter(text[end - 1]) and tail in ARABIC_SUFFIXES
+
+
+def arabic_variants(phrase: str) -> list[str]:
+    """A wording with clitic prefixes and with/without the article, the wording itself first."""
+    words = phrase.split(" ")
+    bases = [phrase]
+    if not any(w.startswith("ال") for w in words):
+        bases.append(" ".join("ال" + w for w in words))
+    variants = dict.fromkeys([phrase])
+    for base in bases:
+        for prefix in _ARABIC_PREFIXES:
+            if prefix.endswith("ل") and base.startswith("ال"):
+                variants[prefix[:-1] + "لل" + base[2:]] = None
+            else:
+                variants[prefix + base] = None
+    return list(variants)
+
+
+def _rules_for(lang: str, analyser: Analyser) -> _Rules:
+    script = script_for(lang)
+    if script == "english":
+        return _EnglishRules()
+    if script == "korean":
+        return _KoreanRules(analyser)
+    if script == "cjk":
+        return _CjkRules()
+    if script == "russian":
+        return _RussianRules()
+    if script == "arabic":
+        return _ArabicRules()
+    return _Rules()
+
+
+# --------------------------------------------------------------------------- English inflection
+
+
+_VOWELS = set("aeiou")
+
+
+def english_inflections(word: str, *, single: bool) -> set[str]:
+    """Plural/singular forms of ``word``; for a one-word wording also verb and -ion forms."""
+    if not word.isalpha() or len(word) < 2:
+        return set()
+    if word.isupper():
+        return {word + "s"}
+    forms = _plurals(word) | _singulars(word)
+    if single:
+        forms |= _verb_forms(word) | _nominal_forms(word)
+    forms.discard(word)
+    return forms
+
+
+def _plurals(word: str) -> set[str]:
+    lower = word.lower()
+    forms = {word + "s"}
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
+        forms.add(word[:-1] + "ies")
+    endings = {"sis": "ses", "us": "i", "um": "a", "on": "a", "ix": "ices", "ex": "ices", "fe": "ves", "f": "ves"}
+    for ending, plural in endings.items():
+        if lower.endswith(ending):
+            forms.add(word[: -len(ending)] + plural)
+    if lower.endswith("a"):
+        forms.add(word + "e")
+    return forms
+
+
+def _singulars(word: str) -> set[str]:
+    lower = word.lower()
+    if lower.endswith("ies"):
+        return {word[:-3] + "y"}
+    if lower.endswith("ae"):
+        return {word[:-1]}
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return {word[:-1]} | ({word[:-2]} if lower.endswith("es") else set())
+    return set()
+
+
+def _verb_forms(word: str) -> set[str]:
+    lower = word.lower()
+    stem = word[:-1] if lower.endswith("e") else word
+    forms = {stem + "ed", stem + "ing", word + "s"}
+    if len(lower) >= 3 and lower[-1] not in _VOWELS | {"w", "x", "y"} and lower[-2] in _VOWELS and lower[-3] not in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    if lower.endswith("ate") or (lower.endswith("t") and not lower.endswith("tion")):
+        noun = stem + "ion"
+        forms |= {noun, noun + "s"}
+    return forms
+
+
+def _nominal_forms(word: str) -> set[str]:
+    """``injection`` -> inject, injects, injected, injecting; ``herniation`` -> herniate..."""
+    lower = word.lower()
+    if lower.endswith(("ction", "ption")):
+        verb = word[:-3]
+    elif lower.endswith("ation"):
+        verb = word[:-3] + "e"
+    else:
+        return set()
+    return {verb, verb + "s", (verb[:-1] if verb.endswith("e") else verb) + "ed", (verb[:-1] if verb.endswith("e") else verb) + "ing"}
+
+
+# --------------------------------------------------------------------------- Russian stemming
+
+
+_RU_ENDINGS = tuple(
+    sorted(
+        {
+            "иями", "ями", "ами", "иях", "ях", "ах", "ией", "ей", "ой", "ою", "ею", "ом", "ем", "ам", "ям",
+            "ов", "ев", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ыми", "ими",
+            "ого", "его", "ому", "ему", "ую", "юю", "ия", "ии", "ию", "ье", "ья", "ьи", "ью", "ьем", "ьям",
+            "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_RU_FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[ое](?=[кнцл]$)")
+
+
+@lru_cache(maxsize=65536)
+def russian_stem(word: str) -> str:
+    """Lower-case Russian word -> stem shared by its case forms (see the module docstring)."""
+    stem = word
+    for ending in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: -len(ending)]
+            break
+    return _RU_FLEETING.sub("", stem) if len(stem) > 3 else stem
+
+
+# --------------------------------------------------------------------------- Korean
+
+
+_PARTICLES = (
+    "이 가 은 는 을 를 의 에 에서 에게 에게서 께 께서 한테 으로 로 와 과 도 만 까지 부터 처럼 보다 이나 나 "
+    "이든지 든지 이라도 라도 마다 조차 밖에 뿐 으로서 로서 으로써 로써 랑 이랑 하고 에는 에서는 으로는 로는 "
+    "에도 에서도 으로도 로도 에만 만을 만이 만의 까지는 부터는 과의 와의 에의 에서의 으로의 로의 이란 란 이라 라 "
+    "과는 와는 과도 와도 에서부터 으로부터 로부터 에게는 이나마 이며"
+).split()
+_COPULA = (
+    "이다 다 입니다 이며 며 이고 고 인 이라는 라는 이라고 라고 이에요 예요 이었다 였다 이었으며 였으며 이었습니다 "
+    "였습니다 이지만 지만 이므로 므로 이기 이면 면 이라면 라면 이죠 죠 입니까 이어서 여서 이어야 여야 인데 일 임 "
+    "이기도 이니까 인지 이라서 라서 이었고 였고 인가 이자 이었던 였던 인지를 인지는"
+).split()
+_VERBALISERS = (
+    "하다 한다 합니다 하는 한 할 함 했다 했습니다 하여 해 해서 하고 하면 하기 하며 하지 하게 하거나 하던 "
+    "되다 된다 됩니다 되는 된 될 됨 되었다 됐다 되어 돼 되며 되고 되면 되기 되지 되었습니다 "
+    "받다 받는 받은 받을 받아 받고 받으며 받습니다 받기 시키는 시킨 시켜"
+).split()
+KOREAN_TAILS = frozenset(
+    plural + tail for plural in ("", "들") for tail in ("", *_PARTICLES, *_COPULA, *_VERBALISERS)
+) - {""}
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    # Only morpheme boundaries are needed: skip the typo and multi-word dictionaries (faster start).
+    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+
+
+def kiwi_available() -> bool:
+    try:
+        _kiwi()
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def korean_morpheme_boundaries(word: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(morpheme start offsets, morpheme end offsets) of one space-free word, by Kiwi."""
+    try:
+        tokens = _kiwi().tokenize(word)
+    except ImportError:
+        return frozenset(), frozenset()
+    return frozenset(t.start for t in tokens), frozenset(t.start + t.len for t in tokens)
+
+
+# --------------------------------------------------------------------------- the matcher
+
+
+class Matcher:
+    """Finds glossary wordings in text of one language, leftmost-longest."""
+
+    def __init__(self, rules: _Rules, table: dict[str, list[_Entry]]) -> None:
+        self._rules = rules
+        self._automaton: Any = None
+        self.size = len(table)
+        if table:
+            self._automaton = ahocorasick.Automaton()
+            for key, entries in table.items():
+                self._automaton.add_word(key, (len(key), tuple(entries)))
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, leftmost-longest, edges checked by the language's rules."""
+        if self._automaton is None or not text:
+            return []
+        norm = self._rules.normalize(self._rules.fold(text))
+        candidates = [(end + 1 - length, end + 1, entries) for end, (length, entries) in self._automaton.iter(norm.text)]
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        return list(self._choose(text, norm, candidates))
+
+    def _choose(self, text: str, norm: _Normalized, candidates: list[tuple[int, int, tuple[_Entry, ...]]]) -> Iterator[Match]:
+        taken_until = -1
+        for ns, ne, entries in candidates:
+            if ns < taken_until:
+                continue
+            start, end = norm.span(ns, ne)
+            if not self._rules.accept(text, norm, ns, ne, start, end):
+                continue
+            forms = _verified(entries, text[start:end])
+            if forms:
+                taken_until = ne
+                yield Match(start, end, text[start:end], forms)
+
+
+def _verified(entries: tuple[_Entry, ...], surface: str) -> tuple[Form, ...]:
+    alive = [e for e in entries if _case_ok(e, surface) and _spacing_ok(e, surface)]
+    if not alive:
+        return ()
+    best = min(e.rank for e in alive)
+    return tuple(dict.fromkeys(e.form for e in alive if e.rank == best))
+
+
+def _case_ok(entry: _Entry, surface: str) -> bool:
+    if not entry.form.case_sensitive:
+        return True
+    for want, got in zip(entry.cased, surface):
+        if want.lower() != got.lower():
+            return True
+        if want != got:
+            return False
+    return True
+
+
+def _spacing_ok(entry: _Entry, surface: str) -> bool:
+    if not entry.form.exact_spacing:
+        return True
+    return " ".join(surface.split()).casefold() == " ".join(entry.form.text.split()).casefold()
+
+
+def compile_matcher(forms: Iterable[Form], *, lang: str, analyser: Analyser = "kiwi") -> Matcher:
+    """One automaton over every wording (and generated inflection) of ``forms`` in ``lang``."""
+    rules = _rules_for(lang, analyser)
+    table: dict[str, list[_Entry]] = {}
+    for form in forms:
+        base = rules.fold(form.text)
+        for key, cased, generated in rules.keys(form):
+            if key:
+                table.setdefault(key, []).append(_Entry(form, cased, _rank(key, base, generated)))
+    return Matcher(rules, table)

@@ -1,0 +1,459 @@
+"""Checks: tables of (source, translation, expected findings) per language, then whole runs.
+
+Every expected finding is (check id, exact message). The glossary is
+tests/checks/glossary.yaml.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import EntryChecker, Issue, parse_suppressions, run_checks
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.glossary import Glossary, load_glossary
+
+HERE = Path(__file__).parent
+GLOSSARY = HERE / "checks" / "glossary.yaml"
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary(GLOSSARY)
+
+
+def found(glossary: Glossary, lang: str, source: str, translation: str) -> list[tuple[str, str]]:
+    issues = EntryChecker(glossary, source_lang="en", lang=lang).check(source, translation)
+    return [(i.check, i.message) for i in issues]
+
+
+def missing(surface: str, term: str, approved: str) -> tuple[str, str]:
+    return ("term-missing", f"{surface!r} ({term}) is not translated with an approved term; use {approved}")
+
+
+def forbidden(bad: str, surface: str, term: str, preferred: str) -> tuple[str, str]:
+    return ("term-forbidden", f"{bad!r} is a forbidden translation of {surface!r} ({term}); use {preferred!r}")
+
+
+def numbers(message: str) -> tuple[str, str]:
+    return ("number-mismatch", f"numbers differ from the source: {message}")
+
+
+KOREAN = [
+    # particles and the copula after a term
+    ("Herniated discs can cause sciatica.", "추간판 탈출증은 좌골신경통을 일으킬 수 있다.", []),
+    ("A herniated disc is common.", "추간판 탈출증이 흔하다.", []),
+    ("The cause is a herniated disc.", "원인은 추간판 탈출증입니다.", []),
+    ("The cause is a herniated disc.", "원인은 추간판 탈출증이다.", []),
+    ("Pain from a herniated disc", "추간판 탈출증으로 인한 통증", []),
+    ("Pain from a herniated disc", "추간판 탈출증에서 오는 통증", []),
+    ("herniated discs and sciatica", "추간판 탈출증과 좌골신경통", []),
+    # optional spaces inside compounds (Korean spacing rules)
+    ("Herniated discs can cause sciatica.", "추간판탈출증은 좌골신경통을 일으킬 수 있다.", []),
+    ("Mesenchymal stem cells help.", "중간엽줄기세포가 도움이 된다.", []),
+    # admitted lay forms
+    ("A herniated disc hurts.", "허리 디스크는 아프다.", []),
+    # variants of the source term
+    ("Disc herniation hurts.", "추간판 탈출증은 아프다.", []),
+    # forbidden wordings
+    (
+        "Herniated discs can cause sciatica.",
+        "추간판 헤르니아는 좌골신경통을 일으킬 수 있다.",
+        [forbidden("추간판 헤르니아", "Herniated discs", "herniated-disc", "추간판 탈출증")],
+    ),
+    ("Stem cells repair tissue.", "간세포는 조직을 복구한다.", [forbidden("간세포", "Stem cells", "stem-cell", "줄기세포")]),
+    # missing term
+    (
+        "A herniated disc can cause sciatica.",
+        "디스크가 좌골신경통을 일으킬 수 있다.",
+        [missing("herniated disc", "herniated-disc", "'추간판 탈출증' (admitted: '디스크 탈출증', '허리 디스크')")],
+    ),
+    # a term inside a longer word that is another glossary term does not match
+    ("The sciatic nerve is compressed.", "좌골신경통이 있다.", [missing("sciatic nerve", "sciatic-nerve", "'좌골신경' (admitted: '궁둥신경')")]),
+    ("The sciatic nerve is compressed.", "좌골신경이 눌린다.", []),
+    # leftmost-longest in the source: mesenchymal stem cells is one term, not also stem cell
+    ("Mesenchymal stem cells (MSCs) reduce inflammation.", "중간엽 줄기세포(MSC)는 염증을 줄인다.", []),
+    # inside a compound, Kiwi decides: 줄기세포|주사 are two morphemes
+    ("A stem cell injection", "줄기세포주사", []),
+    # English inflection in the source: injected -> injection; 하다 after the term
+    ("It is injected into the disc.", "디스크에 주사합니다.", []),
+    # a forbidden spacing variant makes spacing significant for that term
+    ("Nerve root compression", "신경 근 압박", [forbidden("신경 근", "Nerve root", "nerve-root", "신경근")]),
+    ("Nerve root compression", "신경근 압박", []),
+    # keep terms
+    ("Produced under GMP.", "GMP 기준에 따라 생산된다.", []),
+    ("Produced under GMP.", "우수 제조 관리 기준에 따라 생산된다.", [("term-keep", "'GMP' (gmp) must appear unchanged in the translation")]),
+    ("An MRI scan", "MRI 검사를", []),
+    # numbers: ranges, counters, multipliers, Roman numerals, number words
+    ("Adults aged 30–70", "30~70세 성인", []),
+    ("Adults aged 30–70", "30~60세 성인", [numbers("missing 70; unexpected 60")]),
+    ("after 5 months", "5개월 후", []),
+    ("five sessions", "5회 시술", []),
+    ("5 sessions", "다섯 번의 시술", []),
+    ("100,000 patients", "10만 명의 환자", []),
+    ("2.5 mg", "2.5mg", []),
+    ("Phase III trial", "임상 3상 시험", []),
+    ("Phase III trial", "III상 임상시험", []),
+    ("Phase III trial", "임상 2상 시험", [numbers("missing III; unexpected 2")]),
+    ("Phase I/II trials", "1/2상 임상시험", []),
+    ("within 2 weeks", "2주 이내에 7", [numbers("unexpected 7")]),
+]
+
+JAPANESE = [
+    ("Herniated discs", "椎間板ヘルニア", []),
+    ("Herniated discs", "椎間板脱出", [forbidden("椎間板脱出", "Herniated discs", "herniated-disc", "椎間板ヘルニア")]),
+    ("Stem cells", "肝細胞", [forbidden("肝細胞", "Stem cells", "stem-cell", "幹細胞")]),
+    ("Mesenchymal stem cells", "間葉系幹細胞", []),
+    ("The sciatic nerve", "坐骨神経痛がある", [missing("sciatic nerve", "sciatic-nerve", "'坐骨神経'")]),
+    ("The sciatic nerve", "坐骨神経が圧迫される", []),
+    ("Adults aged 30–70", "30〜70歳の成人", []),
+    ("Adults aged 30–70", "３０〜７０歳の成人", []),
+    ("Phase III", "第III相", []),
+    ("Phase III", "第3相", []),
+    ("for 5 weeks", "五週間", []),
+    ("1,000 patients", "1000人の患者", []),
+    ("10,000 patients", "1万人の患者", []),
+    ("10,000 patients", "1000人の患者", [numbers("missing 10,000; unexpected 1000")]),
+]
+
+CHINESE = [
+    ("Herniated disc", "椎间盘突出症", []),
+    ("Herniated disc", "椎间盘突出", []),
+    ("Herniated disc", "椎间盘疝", [forbidden("椎间盘疝", "Herniated disc", "herniated-disc", "椎间盘突出症")]),
+    ("Stem cells", "肝细胞", [forbidden("肝细胞", "Stem cells", "stem-cell", "干细胞")]),
+    ("Mesenchymal stem cells", "间充质干细胞", []),
+    ("Phase III", "III期", []),
+    ("10,000 patients", "1万名患者", []),
+]
+
+RUSSIAN = [
+    # case endings
+    ("Herniated discs", "Межпозвоночные грыжи", []),
+    ("Treatment of herniated discs", "Лечение межпозвоночной грыжи", []),
+    ("Treatment of herniated discs", "Лечение межпозвоночных грыж", []),
+    ("Stem cells", "стволовых клеток", []),
+    ("Stem cells", "стволовыми клетками", []),
+    ("injections", "уколы", []),
+    (
+        "A herniated disc",
+        "Дисковая грыжа",
+        [forbidden("Дисковая грыжа", "herniated disc", "herniated-disc", "межпозвоночная грыжа")],
+    ),
+    ("Stem cells", "клетки", [missing("Stem cells", "stem-cell", "'стволовая клетка'")]),
+    # a keep term with an admitted Russian form
+    ("An MRI scan", "МРТ-исследование", []),
+    ("An MRI scan", "MRI-исследование", []),
+    ("An MRI scan", "томография", [("term-keep", "'MRI' (mri) must appear unchanged in the translation")]),
+    # numbers: decimal comma, space-grouped thousands, a comma that reads as a decimal mark
+    ("2.5 mg", "2,5 мг", []),
+    ("1,000 patients", "1 000 пациентов", []),
+    ("1,000 patients", "1\u00a0000 пациентов", []),
+    ("1,000 patients", "1,000 пациентов", [numbers("missing 1,000 (read as 1000); unexpected 1,000 (read as 1)")]),
+    ("5 patients", "пяти пациентов", []),
+    ("Phase III", "фаза III", []),
+]
+
+ARABIC = [
+    ("Herniated disc", "الانزلاق الغضروفي", []),
+    ("For a herniated disc", "للانزلاق الغضروفي", []),
+    ("With a herniated disc", "بالانزلاق الغضروفي", []),
+    ("Herniated disc", "تمزق الغضروف", [forbidden("تمزق الغضروف", "Herniated disc", "herniated-disc", "الانزلاق الغضروفي")]),
+    ("with stem cells", "بالخلايا الجذعية", []),
+    ("Sciatica", "عِرْق النَّسا", []),
+    ("Adults aged 30–70", "البالغون ٣٠–٧٠ عامًا", []),
+    ("Adults aged 30–70", "البالغون 30-70 عامًا", []),
+]
+
+MARKUP = [
+    ("See [the guide](https://example.org/guide).", "[안내서](https://example.org/guide)를 참고하세요.", []),
+    (
+        "See [the guide](https://example.org/guide).",
+        "[안내서](https://evil.example/guide)를 참고하세요.",
+        [("markup-mismatch", "link target changed: 'https://example.org/guide' became 'https://evil.example/guide'")],
+    ),
+    (
+        "See [the guide](https://example.org/guide).",
+        "안내서를 참고하세요.",
+        [("markup-mismatch", "link to 'https://example.org/guide' is missing from the translation")],
+    ),
+    ("See the guide.", "[안내서](javascript:alert(1))를 참고하세요.", [("markup-mismatch", "translation adds a link to 'javascript:alert(1)'")]),
+    ("![Spine MRI](img/mri.png)", "척추 MRI", [("markup-mismatch", "image 'img/mri.png' is missing from the translation")]),
+    ("![Spine MRI](img/mri.png)", "![척추 MRI](img/mri.png)", []),
+    ("This is *not* a cure.", "이것은 치료법이 아니다.", [("markup-mismatch", "emphasis (*...*) differs: source has 1, translation has 0")]),
+    ("This is a cure.", "이것은 **치료법**이다.", [("markup-mismatch", "strong emphasis (**...**) differs: source has 0, translation has 1")]),
+    ("Run `medloc check`.", "`medloc check`를 실행하세요.", []),
+    ("Run `medloc check`.", "`메드록 검사`를 실행하세요.", [("markup-mismatch", "inline code `medloc check` became `메드록 검사`")]),
+    (
+        "Call us.",
+        "<script>alert(1)</script>전화하세요.",
+        [numbers("unexpected 1"), ("markup-mismatch", "translation adds HTML '<script>'")],
+    ),
+    # link targets and code are not prose: no terms or numbers are read from them
+    ("See [stem cells](https://x.org/herniated-disc-3)", "[줄기세포](https://x.org/herniated-disc-3) 참고", []),
+]
+
+
+@pytest.mark.parametrize("source, translation, expected", KOREAN)
+def test_korean(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(glossary, "ko", source, translation) == expected
+
+
+@pytest.mark.parametrize("source, translation, expected", JAPANESE)
+def test_japanese(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(glossary, "ja", source, translation) == expected
+
+
+@pytest.mark.parametrize("source, translation, expected", CHINESE)
+def test_chinese(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(glossary, "zh_Hans", source, translation) == expected
+
+
+@pytest.mark.parametrize("source, translation, expected", RUSSIAN)
+def test_russian(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(glossary, "ru", source, translation) == expected
+
+
+@pytest.mark.parametrize("source, translation, expected", ARABIC)
+def test_arabic(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(glossary, "ar", source, translation) == expected
+
+
+@pytest.mark.parametrize("source, translation, expected", MARKUP)
+def test_markup(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(glossary, "ko", source, translation) == expected
+
+
+def test_severities(glossary: Glossary) -> None:
+    checker = EntryChecker(glossary, source_lang="en", lang="ko")
+    issues = checker.check("A *herniated disc* and [x](a.html) 5 times", "추간판 헤르니아, 간세포 [x](b.html) 6회")
+    assert {(i.check, i.severity) for i in issues} == {
+        ("term-forbidden", "error"),
+        ("number-mismatch", "error"),
+        ("markup-mismatch", "error"),
+        ("markup-mismatch", "warning"),
+    }
+    assert EntryChecker(glossary, source_lang="en", lang="ko").check("A herniated disc", "디스크")[0].severity == "warning"
+
+
+def test_without_glossary_only_integrity_checks_run() -> None:
+    issues = EntryChecker(None, source_lang="en", lang="ko").check("Herniated disc at 30", "추간판 헤르니아 31")
+    assert issues == [Issue("number-mismatch", "error", "numbers differ from the source: missing 30; unexpected 31")]
+
+
+def test_suppression_comments_parse() -> None:
+    parsed = parse_suppressions(
+        [
+            "reviewed by Dr. Kim",
+            "medloc-ignore: term-missing[herniated-disc] lay form in a heading",
+            "medloc-ignore: number-mismatch, markup-mismatch",
+        ]
+    )
+    assert [(s.check, s.term, s.reason) for s in parsed] == [
+        ("term-missing", "herniated-disc", "lay form in a heading"),
+        ("number-mismatch", None, None),
+        ("markup-mismatch", None, None),
+    ]
+
+
+# --------------------------------------------------------------------------- whole runs
+
+
+PO_HEADER = """\
+msgid ""
+msgstr ""
+"Project-Id-Version: {slug}\\n"
+"Language: {lang}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+"X-Source-Language: en\\n"
+"""
+
+
+def write_po(root: Path, lang: str, slug: str, body: str, *, header_lang: str | None = None) -> Path:
+    path = root / "locales" / lang / "LC_MESSAGES" / f"{slug}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = PO_HEADER.format(slug=slug, lang=lang if header_lang is None else header_lang)
+    path.write_text(header + "\n" + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko", "ru"]\n')
+    (tmp_path / "locales").mkdir()
+    shutil.copy(GLOSSARY, tmp_path / "locales" / "glossary.yaml")
+    write_po(
+        tmp_path,
+        "ko",
+        "disc",
+        """\
+        #: docs/disc.md:3
+        msgid "Herniated discs can cause sciatica."
+        msgstr "추간판 헤르니아는 좌골신경통을 일으킬 수 있다."
+
+        # medloc-ignore: term-missing[herniated-disc] the heading uses the lay form
+        #: docs/disc.md:5
+        msgid "About herniated discs"
+        msgstr "디스크에 대하여"
+
+        #: docs/disc.md:7
+        msgid "Stem cells"
+        msgstr "줄기세포"
+
+        #, fuzzy
+        #: docs/disc.md:9
+        msgid "Adults aged 30–70"
+        msgstr "30~60세 성인"
+        """,
+    )
+    write_po(
+        tmp_path,
+        "ko",
+        "stem",
+        """\
+        #: docs/stem.md:3
+        msgid "Stem cells"
+        msgstr "줄기 세포"
+
+        #: docs/stem.md:5
+        msgid "The sciatic nerve"
+        msgstr "좌골신경"
+        """,
+    )
+    return tmp_path
+
+
+def test_run_over_the_project(project: Path) -> None:
+    result = run_checks(load_config(project))
+    shown = [(f.path, f.line, f.check, f.suppressed) for f in result.findings]
+    ko = "locales/ko/LC_MESSAGES"
+    assert shown == [
+        (f"{ko}/disc.po", 13, "term-forbidden", False),
+        (f"{ko}/disc.po", 18, "term-missing", True),
+        (f"{ko}/stem.po", 13, "inconsistent", False),
+    ]
+    assert result.entries == 5
+    assert result.files == (f"{ko}/disc.po", f"{ko}/stem.po")
+    assert result.fails("error") and result.fails("warning")
+    assert result.counts() == {"errors": 1, "warnings": 1, "infos": 0, "suppressed": 1}
+    inconsistent = result.findings[-1]
+    assert inconsistent.message == (
+        f"translated differently at {ko}/disc.po:22: '줄기세포'; use one translation or give the entries a msgctxt"
+    )
+
+
+def test_include_fuzzy(project: Path) -> None:
+    result = run_checks(load_config(project), include_fuzzy=True)
+    assert [f.message for f in result.findings if f.check == "number-mismatch"] == [
+        "numbers differ from the source: missing 70; unexpected 60"
+    ]
+
+
+def test_cli_text_report_and_exit_codes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "check"]) == 1
+    out = capsys.readouterr().out
+    ko = "locales/ko/LC_MESSAGES"
+    assert out == (
+        f"{ko}/disc.po:13: error: '추간판 헤르니아' is a forbidden translation of 'Herniated discs' (herniated-disc); "
+        "use '추간판 탈출증' [term-forbidden]\n"
+        f"{ko}/disc.po:18: suppressed warning: 'herniated discs' (herniated-disc) is not translated with an approved term; "
+        "use '추간판 탈출증' (admitted: '디스크 탈출증', '허리 디스크') [term-missing] (the heading uses the lay form)\n"
+        "\n"
+        f"{ko}/stem.po:13: warning: translated differently at {ko}/disc.po:22: '줄기세포'; "
+        "use one translation or give the entries a msgctxt [inconsistent]\n"
+        "\n"
+        "checked 5 entries in 2 catalogues, glossary locales/glossary.yaml (10 terms): 1 error, 1 warning, 1 suppressed\n"
+    )
+    stem, disc = project / f"{ko}/stem.po", project / f"{ko}/disc.po"
+    assert main(["--project", str(project), "check", str(stem)]) == 0
+    assert main(["--project", str(project), "check", str(stem), str(disc)]) == 1
+    warn = write_po(project, "ru", "warn", '#: docs/warn.md:1\nmsgid "Stem cells"\nmsgstr "клетки"\n')
+    assert main(["--project", str(project), "check", str(warn)]) == 0
+    assert main(["--project", str(project), "check", "--fail-on", "warning", str(warn)]) == 1
+    capsys.readouterr()
+
+
+def test_cli_lang_filter(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "check", "--lang", "ru"]) == 0
+    assert capsys.readouterr().out == "checked 0 entries in 0 catalogues, glossary locales/glossary.yaml (10 terms): 0 errors, 0 warnings, 0 suppressed\n"
+
+
+def test_explicit_file_needs_a_language_header(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    po = write_po(project, "xx", "odd", '#: docs/odd.md:1\nmsgid "Stem cells"\nmsgstr "줄기세포"\n', header_lang="")
+    assert main(["--project", str(project), "check", str(po)]) == 2
+    assert capsys.readouterr().err == f"{po}:1: no Language header; cannot tell which language this catalogue is in\n"
+
+
+def test_broken_glossary_is_unusable_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "locales" / "glossary.yaml").write_text("version: 1\nsource_language: en\nterms:\n  - id: 7\n    source: disc\n")
+    assert main(["--project", str(project), "check"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"{project / 'locales' / 'glossary.yaml'}:4: terms[0].id: id 7 looks like a number; use a descriptive slug such as 'disc'\n"
+
+
+def test_unknown_and_unused_suppressions(project: Path) -> None:
+    write_po(
+        project,
+        "ru",
+        "misc",
+        """\
+        # medloc-ignore: term-mising[stem-cell] typo in the check id
+        #: docs/misc.md:1
+        msgid "Stem cells"
+        msgstr "стволовые клетки"
+
+        # medloc-ignore: term-missing[no-such-term]
+        #: docs/misc.md:2
+        msgid "Sciatica"
+        msgstr "ишиас"
+
+        # medloc-ignore: number-mismatch was needed once
+        #: docs/misc.md:3
+        msgid "Adults"
+        msgstr "Взрослые"
+        """,
+    )
+    result = run_checks(load_config(project), langs=["ru"])
+    assert [(f.line, f.severity, f.message) for f in result.findings] == [
+        (
+            14,
+            "warning",
+            "medloc-ignore names unknown check 'term-mising' (known: term-missing, term-forbidden, term-keep, "
+            "number-mismatch, markup-mismatch, inconsistent)",
+        ),
+        (19, "warning", "medloc-ignore names unknown term 'no-such-term'"),
+        (24, "info", "medloc-ignore: number-mismatch silences nothing here; remove it"),
+    ]
+    assert not result.fails("error")
+
+
+def test_a_suppression_survives_medloc_update(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n')
+    templates = tmp_path / "locales" / "templates"
+    templates.mkdir(parents=True)
+    shutil.copy(GLOSSARY, tmp_path / "locales" / "glossary.yaml")
+    header = PO_HEADER.format(slug="disc", lang="").replace('"Plural-Forms: nplurals=1; plural=0;\\n"\n', "")
+    pot = '#. heading 2\n#: docs/disc.md:5\nmsgid "About herniated discs"\nmsgstr ""\n\n#: docs/disc.md:7\nmsgid "Stem cells can help."\nmsgstr ""\n'
+    (templates / "disc.pot").write_text(header + "\n" + pot, encoding="utf-8")
+    po = write_po(
+        tmp_path,
+        "ko",
+        "disc",
+        """\
+        # medloc-ignore: term-missing[herniated-disc] the heading uses the lay form
+        #: docs/disc.md:3
+        msgid "About herniated discs"
+        msgstr "디스크에 대하여"
+        """,
+    )
+    assert main(["--project", str(tmp_path), "update"]) == 0
+    assert "# medloc-ignore: term-missing[herniated-disc] the heading uses the lay form\n" in po.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(tmp_path), "check"]) == 0
+    assert "suppressed warning: 'herniated discs' (herniated-disc)" in capsys.readouterr().out

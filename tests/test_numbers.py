@@ -1,0 +1,62 @@
+"""Numbers as languages write them: (language, text, expected [(value, as written)])."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.numbers import extract_numbers, number_words, roman_value
+
+CASES = [
+    ("en", "adults aged 30–70", [("30", "30"), ("70", "70")]),
+    ("en", "1,000 patients and 2.5 mg", [("1000", "1,000"), ("2.5", "2.5")]),
+    ("en", "1,234,567 cells", [("1234567", "1,234,567")]),
+    ("en", "3 million and 1.5 million", [("3000000", "3 million"), ("1500000", "1.5 million")]),
+    ("en", "at 9:00 or 9:30", [("9", "9"), ("9", "9"), ("30", "30")]),
+    ("en", "Phase III and phase I/II", [("3", "III"), ("1", "I"), ("2", "II")]),
+    ("en", "I think IV is Type II", [("2", "II")]),
+    ("en", "12,5", [("12", "12"), ("5", "5")]),
+    ("ko", "30~70세, 5개월", [("30", "30"), ("70", "70"), ("5", "5")]),
+    ("ko", "10만 명, 3천만 원, 1억", [("100000", "10만"), ("30000000", "3천만"), ("100000000", "1억")]),
+    ("ko", "임상 3상, III상, 제II상", [("3", "3"), ("3", "III"), ("2", "II")]),
+    ("ru", "2,5 мг и 1 000 пациентов", [("2.5", "2,5"), ("1000", "1 000")]),
+    ("ru", "1\u00a0000 и 1,000", [("1000", "1\u00a0000"), ("1", "1,000")]),
+    ("ru", "2 млн, фаза III", [("2000000", "2 млн"), ("3", "III")]),
+    ("ja", "３０〜７０歳、1億円、Ⅲ期", [("30", "３０"), ("70", "７０"), ("100000000", "1億"), ("3", "Ⅲ")]),
+    ("zh_Hans", "1万名, III期", [("10000", "1万"), ("3", "III")]),
+    ("ar", "٣٠–٧٠ عامًا، ٢٫٥ ملغ", [("30", "٣٠"), ("70", "٧٠"), ("2.5", "٢٫٥")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES)
+def test_extract_numbers(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.value, n.text) for n in extract_numbers(text, lang)] == expected
+
+
+WORDS = [
+    ("en", "five patients, twice a week, in March", {"5", "2", "3"}),
+    ("en", "patients may recover", set()),
+    ("ko", "다섯 명이 두 번, 30~70세", {"5", "2"}),
+    ("ja", "三つの段階、十五回", {"3", "15"}),
+    ("zh_Hans", "两次", {"2"}),
+    ("ru", "пяти пациентов, двух недель", {"5", "2"}),
+    ("ar", "خمسة مرضى وثلاثة", {"5", "3"}),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", WORDS)
+def test_number_words(lang: str, text: str, expected: set[str]) -> None:
+    assert number_words(text, lang) == expected
+
+
+def test_roman_values() -> None:
+    assert [roman_value(r) for r in ["I", "IV", "IX", "XIV", "XXXIX", "IIII", "VX"]] == [1, 4, 9, 14, 39, None, None]
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_grouped_integers_read_back_in_every_convention(value: int) -> None:
+    english = f"{value:,}"
+    russian = english.replace(",", "\u00a0")
+    assert [n.value for n in extract_numbers(english, "en")] == [str(value)]
+    assert [n.value for n in extract_numbers(russian, "ru")] == [str(value)]

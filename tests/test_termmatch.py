@@ -1,0 +1,258 @@
+"""Term matching rules, one table per language: (text, expected [(surface, term ids)])."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.termmatch import (
+    KOREAN_TAILS,
+    Form,
+    Matcher,
+    compile_matcher,
+    english_inflections,
+    russian_stem,
+)
+
+
+def forms(*specs: str | tuple[str, str], kind: str = "source", case_sensitive: tuple[str, ...] = ()) -> list[Form]:
+    """``"text"`` (id = text) or ``(text, id)``."""
+    out = []
+    for spec in specs:
+        text, term = spec if isinstance(spec, tuple) else (spec, spec)
+        out.append(Form(text, term, kind, case_sensitive=term in case_sensitive))  # type: ignore[arg-type]
+    return out
+
+
+def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
+    return [(m.text, ",".join(sorted({f.term for f in m.forms}))) for m in matcher.find(text)]
+
+
+ENGLISH = compile_matcher(
+    forms(
+        "herniated disc", "disc", "stem cell", "mesenchymal stem cell", "MSC", "inject", "injection", "vertebra",
+        "spinal stenosis", "stenosis", "therapy", "Crohn's disease",
+    ),
+    lang="en",
+)
+ENGLISH_CS = compile_matcher(forms("MSC", "MRI", case_sensitive=("MSC", "MRI")), lang="en")
+
+ENGLISH_CASES = [
+    ("Herniated discs hurt", [("Herniated discs", "herniated disc")]),
+    ("a herniated disc", [("herniated disc", "herniated disc")]),
+    # word boundaries
+    ("a discussion of discs", [("discs", "disc")]),
+    ("discography", []),
+    ("disc-related pain", [("disc", "disc")]),
+    ("the disc's rim", [("disc", "disc")]),
+    # leftmost-longest: one term, not also the shorter one inside it
+    ("mesenchymal stem cells", [("mesenchymal stem cells", "mesenchymal stem cell")]),
+    ("stem cells and stem-cell therapies", [("stem cells", "stem cell"), ("stem-cell", "stem cell"), ("therapies", "therapy")]),
+    ("spinal stenosis", [("spinal stenosis", "spinal stenosis")]),
+    ("stenoses", [("stenoses", "stenosis")]),
+    ("vertebrae", [("vertebrae", "vertebra")]),
+    # verbs and -ion nouns: the closest base wins
+    ("injected, injecting, injects", [("injected", "inject"), ("injecting", "inject"), ("injects", "inject")]),
+    ("injections", [("injections", "injection")]),
+    # case-insensitive unless case_sensitive
+    ("MSCs and mscs", [("MSCs", "MSC"), ("mscs", "MSC")]),
+    ("Crohn’s disease", [("Crohn’s disease", "Crohn's disease")]),
+]
+
+ENGLISH_CASE_SENSITIVE = [
+    ("MSCs and mscs", [("MSCs", "MSC")]),
+    ("an MRI, not an mri", [("MRI", "MRI")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_CASES)
+def test_english(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(ENGLISH, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_CASE_SENSITIVE)
+def test_english_case_sensitive(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(ENGLISH_CS, text) == expected
+
+
+def test_english_inflections() -> None:
+    assert english_inflections("disc", single=True) >= {"discs", "disced", "discing"}
+    assert english_inflections("MSC", single=True) == {"MSCs"}
+    assert english_inflections("injection", single=True) >= {"injections", "inject", "injected", "injecting"}
+    assert "herniation" in english_inflections("herniate", single=True)
+    assert english_inflections("cell", single=False) == {"cells"}
+
+
+KOREAN_FORMS = forms(
+    ("추간판 탈출증", "herniated-disc"), ("좌골신경", "sciatic-nerve"), ("좌골신경통", "sciatica"), ("줄기세포", "stem-cell"),
+    ("간세포", "hepatocyte"), ("중간엽 줄기세포", "msc"), ("MRI", "mri"), ("주사", "injection"), ("신경", "nerve"),
+    kind="preferred",
+)
+KOREAN = compile_matcher(KOREAN_FORMS, lang="ko")
+KOREAN_RULES_ONLY = compile_matcher(KOREAN_FORMS, lang="ko", analyser="rules")
+
+KOREAN_CASES = [
+    # particles and copula after the term
+    *[(f"추간판 탈출증{tail} 있다", [("추간판 탈출증", "herniated-disc")]) for tail in
+      ["이", "은", "을", "의", "에", "에서", "으로", "과", "도", "만", "이다", "입니다", "이라는", "들이"]],
+    *[(f"줄기세포{tail} 있다", [("줄기세포", "stem-cell")]) for tail in ["가", "는", "를", "로", "와", "이다", "입니다"]],
+    # optional spaces, both ways
+    ("추간판탈출증으로", [("추간판탈출증", "herniated-disc")]),
+    ("줄기 세포를", [("줄기 세포", "stem-cell")]),
+    ("중간엽줄기세포", [("중간엽줄기세포", "msc")]),
+    # a longer glossary word wins; the shorter term inside it does not match
+    ("좌골신경통이 있다", [("좌골신경통", "sciatica")]),
+    ("좌골신경이 눌린다", [("좌골신경", "sciatic-nerve")]),
+    # inside compounds Kiwi decides by morpheme boundaries
+    ("요추추간판탈출증", [("추간판탈출증", "herniated-disc")]),
+    ("줄기세포치료제", [("줄기세포", "stem-cell")]),
+    ("중간세포", []),
+    ("기간 세포", []),
+    ("신경근육", [("신경", "nerve")]),
+    ("신경외과", []),  # neurosurgery: one word for Kiwi, not "nerve"
+    # 하다/되다 after a noun
+    ("주사합니다", [("주사", "injection")]),
+    ("주사되는", [("주사", "injection")]),
+    # Latin abbreviations with particles
+    ("MRI를 찍는다", [("MRI", "mri")]),
+    ("fMRI를", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", KOREAN_CASES)
+def test_korean(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(KOREAN, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("추간판 탈출증으로", [("추간판 탈출증", "herniated-disc")]),
+        ("좌골신경통이", [("좌골신경통", "sciatica")]),
+        # without the analyser, a match inside a word is refused (never a false forbidden-term error)
+        ("요추추간판탈출증", []),
+        ("줄기세포치료제", []),
+    ],
+)
+def test_korean_rule_path(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(KOREAN_RULES_ONLY, text) == expected
+
+
+def test_korean_exact_spacing() -> None:
+    matcher = compile_matcher(
+        [Form("신경근", "nerve-root", "preferred", exact_spacing=True), Form("신경 근", "nerve-root", "forbidden", exact_spacing=True)],
+        lang="ko",
+    )
+    assert [(m.text, [f.kind for f in m.forms]) for m in matcher.find("신경 근 압박과 신경근 압박")] == [
+        ("신경 근", ["forbidden"]),
+        ("신경근", ["preferred"]),
+    ]
+
+
+def test_korean_tails_include_the_particles_of_the_issue() -> None:
+    particles = "이 가 은 는 을 를 의 에 에서 으로 로 와 과 도 만 이다 입니다".split()
+    assert set(particles) <= KOREAN_TAILS
+
+
+JAPANESE = compile_matcher(
+    forms("幹細胞", "間葉系幹細胞", "坐骨神経", "坐骨神経痛", "椎間板ヘルニア", "セル", "MRI", kind="preferred"), lang="ja"
+)
+CHINESE = compile_matcher(forms("干细胞", "间充质干细胞", "椎间盘突出", "椎间盘突出症", kind="preferred"), lang="zh_Hans")
+
+CJK_CASES = [
+    (JAPANESE, "間葉系幹細胞と幹細胞", [("間葉系幹細胞", "間葉系幹細胞"), ("幹細胞", "幹細胞")]),
+    (JAPANESE, "坐骨神経痛と坐骨神経", [("坐骨神経痛", "坐骨神経痛"), ("坐骨神経", "坐骨神経")]),
+    (JAPANESE, "腰椎椎間板ヘルニアの治療", [("椎間板ヘルニア", "椎間板ヘルニア")]),
+    (JAPANESE, "セルロースとセル", [("セル", "セル")]),
+    (JAPANESE, "MRI検査、fMRI", [("MRI", "MRI")]),
+    (CHINESE, "间充质干细胞和干细胞", [("间充质干细胞", "间充质干细胞"), ("干细胞", "干细胞")]),
+    (CHINESE, "腰椎间盘突出症患者", [("椎间盘突出症", "椎间盘突出症")]),
+]
+
+
+@pytest.mark.parametrize("matcher, text, expected", CJK_CASES)
+def test_japanese_and_chinese(matcher: Matcher, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(matcher, text) == expected
+
+
+RUSSIAN = compile_matcher(
+    forms("стволовая клетка", "межпозвоночная грыжа", "боль", "позвонок", "МРТ", "нерв", kind="preferred"), lang="ru"
+)
+
+RUSSIAN_CASES = [
+    ("стволовых клеток", [("стволовых клеток", "стволовая клетка")]),
+    ("Стволовые клетки", [("Стволовые клетки", "стволовая клетка")]),
+    ("стволовыми клетками", [("стволовыми клетками", "стволовая клетка")]),
+    ("межпозвоночной грыжи", [("межпозвоночной грыжи", "межпозвоночная грыжа")]),
+    ("болей в спине", [("болей", "боль")]),
+    ("позвонков и позвонка", [("позвонков", "позвонок"), ("позвонка", "позвонок")]),
+    ("МРТ-исследование", [("МРТ", "МРТ")]),
+    # whole words: a longer word with the same beginning is another word
+    ("больной", []),
+    ("нервный", []),
+    ("нервов", [("нервов", "нерв")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUSSIAN_CASES)
+def test_russian(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(RUSSIAN, text) == expected
+
+
+def test_russian_stems() -> None:
+    assert {russian_stem(w) for w in ["клетка", "клетки", "клеток", "клеткам", "клетками"]} == {"клетк"}
+    assert {russian_stem(w) for w in ["терапия", "терапии", "терапию", "терапией"]} == {"терап"}
+
+
+ARABIC = compile_matcher(forms("الخلايا الجذعية", "الانزلاق الغضروفي", "ألم", "عرق النسا", kind="preferred"), lang="ar")
+
+ARABIC_CASES = [
+    ("بالخلايا الجذعية", [("بالخلايا الجذعية", "الخلايا الجذعية")]),
+    ("للانزلاق الغضروفي", [("للانزلاق الغضروفي", "الانزلاق الغضروفي")]),
+    ("والانزلاق الغضروفي", [("والانزلاق الغضروفي", "الانزلاق الغضروفي")]),
+    ("الألم", [("الألم", "ألم")]),
+    ("وألمه", [("وألم", "ألم")]),  # a pronoun suffix may follow; it is not part of the term
+    ("عِرْقُ النَّسَا", [("عِرْقُ النَّسَا", "عرق النسا")]),
+    ("آلام", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARABIC_CASES)
+def test_arabic(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(ARABIC, text) == expected
+
+
+def test_generic_language_whole_words() -> None:
+    matcher = compile_matcher(forms("hernie discale", kind="preferred"), lang="fr")
+    assert found(matcher, "Une Hernie discale, des hernies discales") == [("Hernie discale", "hernie discale")]
+
+
+def test_one_span_can_be_several_forms() -> None:
+    matcher = compile_matcher(
+        [Form("간세포", "stem-cell", "forbidden"), Form("간세포", "hepatocyte", "preferred")], lang="ko"
+    )
+    (match,) = matcher.find("간세포가")
+    assert {(f.term, f.kind) for f in match.forms} == {("stem-cell", "forbidden"), ("hepatocyte", "preferred")}
+
+
+def test_empty_glossary_finds_nothing() -> None:
+    assert compile_matcher([], lang="ko").find("줄기세포") == []
+
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz -.,", max_size=40)
+
+
+@given(WORDS, WORDS)
+def test_matches_are_ordered_non_overlapping_spans_of_the_text(before: str, after: str) -> None:
+    text = before + " herniated disc " + after
+    matches = ENGLISH.find(text)
+    assert all(text[m.start : m.end] == m.text for m in matches)
+    assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
+    assert any(f.term == "herniated disc" for m in matches for f in m.forms)
+
+
+@given(st.text(alphabet="가나다라마바사아자차카타파하 ", max_size=30), st.sampled_from(sorted(KOREAN_TAILS)))
+def test_korean_term_at_word_start_with_any_tail_matches(before: str, tail: str) -> None:
+    text = f"{before} 추간판 탈출증{tail}"
+    assert ("추간판 탈출증", "herniated-disc") in found(KOREAN_RULES_ONLY, text)
