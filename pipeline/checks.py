@@ -371,12 +371,12 @@ class TermChecker:
         if not found:
             return []
         in_source = _first_surface(found)
-        in_target = self.target.find(target)
+        in_target = _by_term(self.target.find(target))
         issues: list[Issue] = []
         for term_id, surface in in_source.items():
             term = self.glossary.term(term_id)
             if term is not None:
-                issues += self._term_issues(term, surface, target, in_target)
+                issues += self._term_issues(term, surface, target, in_target.get(term_id, {}))
         return issues
 
     def _source_matches(self, source: str) -> list[Match]:
@@ -388,21 +388,22 @@ class TermChecker:
             cached = self._cache[source] = self.source.find(source)
         return cached
 
-    def _term_issues(self, term: Term, surface: str, target: str, in_target: list[Match]) -> list[Issue]:
+    def _term_issues(self, term: Term, surface: str, target: str, in_target: dict[str, list[str]]) -> list[Issue]:
+        """``in_target``: this term's wordings found in the translation, by kind."""
         wording = self.glossary.forms(term, self.lang)
-        forbidden = _surfaces(in_target, term.id, ("forbidden",))
+        forbidden = in_target.get("forbidden")
         if forbidden:
             use = f"; use {wording.preferred!r}" if wording and wording.preferred else ""
             return [Issue("term-forbidden", "error", f"{bad!r} is a forbidden translation of {surface!r} ({term.id}){use}", term.id) for bad in forbidden]
         if term.keep:
             return self._keep_issues(term, surface, target, wording, in_target)
-        if wording is None or wording.preferred is None or _surfaces(in_target, term.id, ("preferred", "admitted")):
+        if wording is None or wording.preferred is None or "preferred" in in_target or "admitted" in in_target:
             return []
         return [Issue("term-missing", "warning", f"{surface!r} ({term.id}) is not translated with an approved term; use {_approved(wording)}", term.id)]
 
-    def _keep_issues(self, term: Term, surface: str, target: str, wording: TermTranslation | None, in_target: list[Match]) -> list[Issue]:
+    def _keep_issues(self, term: Term, surface: str, target: str, wording: TermTranslation | None, in_target: dict[str, list[str]]) -> list[Issue]:
         verbatim = any(_contains_verbatim(target, form) for form in dict.fromkeys((surface, *term.source_forms)))
-        if verbatim or (wording is not None and _surfaces(in_target, term.id, ("preferred", "admitted"))):
+        if verbatim or (wording is not None and ("preferred" in in_target or "admitted" in in_target)):
             return []
         return [Issue("term-keep", "error", f"{surface!r} ({term.id}) must appear unchanged in the translation", term.id)]
 
@@ -415,9 +416,15 @@ def _first_surface(matches: list[Match]) -> dict[str, str]:
     return seen
 
 
-def _surfaces(matches: list[Match], term_id: str, kinds: tuple[str, ...]) -> list[str]:
-    found = (m.text for m in matches if any(f.term == term_id and f.kind in kinds for f in m.forms))
-    return list(dict.fromkeys(found))
+def _by_term(matches: list[Match]) -> dict[str, dict[str, list[str]]]:
+    """term id -> kind -> distinct surfaces, for the wordings found in a translation."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for match in matches:
+        for form in match.forms:
+            surfaces = found.setdefault(form.term, {}).setdefault(form.kind, [])
+            if match.text not in surfaces:
+                surfaces.append(match.text)
+    return found
 
 
 def _approved(wording: TermTranslation) -> str:

@@ -53,9 +53,9 @@ from rapidfuzz import fuzz, process
 
 PREFERENCE_MARGIN = 0.05
 """How much lower (0..1) a preferred candidate may score and still win."""
-POSTINGS_BUDGET = 1000
+POSTINGS_BUDGET = 500
 """Postings read per query before candidate generation stops (after the rarest token)."""
-CANDIDATES_SCORED = 24
+CANDIDATES_SCORED = 16
 """Candidates scored with rapidfuzz per query, best-ranked by shared rare tokens."""
 TOKENS_INDEXED = 12
 """Each text is indexed under this many of its rarest tokens."""

@@ -557,7 +557,7 @@ class Matcher:
         if table:
             self._automaton = ahocorasick.Automaton()
             for key, entries in table.items():
-                self._automaton.add_word(key, (len(key), tuple(entries)))
+                self._automaton.add_word(key, (len(key), tuple(entries), _unconditional(entries)))
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
@@ -565,24 +565,35 @@ class Matcher:
         if self._automaton is None or not text:
             return []
         norm = self._rules.normalize(self._rules.fold(text))
-        candidates = [(end + 1 - length, end + 1, entries) for end, (length, entries) in self._automaton.iter(norm.text)]
+        # (start, -end) sorts leftmost first, then longest; two keys never share both ends.
+        candidates = [(end + 1 - value[0], -end - 1, value) for end, value in self._automaton.iter(norm.text)]
         if not candidates:
             return []
-        candidates.sort(key=lambda c: (c[0], -c[1]))
+        candidates.sort()
         return list(self._choose(text, norm, candidates))
 
-    def _choose(self, text: str, norm: _Normalized, candidates: list[tuple[int, int, tuple[_Entry, ...]]]) -> Iterator[Match]:
+    def _choose(self, text: str, norm: _Normalized, candidates: list[tuple[int, int, Any]]) -> Iterator[Match]:
         taken_until = -1
-        for ns, ne, entries in candidates:
+        for ns, minus_ne, (_length, entries, unconditional) in candidates:
+            ne = -minus_ne
             if ns < taken_until:
                 continue
             start, end = norm.span(ns, ne)
             if not self._rules.accept(text, norm, ns, ne, start, end):
                 continue
-            forms = _verified(entries, text[start:end])
+            surface = text[start:end]
+            forms = unconditional or _verified(entries, surface)
             if forms:
                 taken_until = ne
-                yield Match(start, end, text[start:end], forms)
+                yield Match(start, end, surface, forms)
+
+
+def _unconditional(entries: list[_Entry]) -> tuple[Form, ...] | None:
+    """The forms of a key when no letter case or spacing needs checking (the common case), else None."""
+    if any(e.form.case_sensitive or e.form.exact_spacing for e in entries):
+        return None
+    best = min(e.rank for e in entries)
+    return tuple(dict.fromkeys(e.form for e in entries if e.rank == best))
 
 
 def _verified(entries: tuple[_Entry, ...], surface: str) -> tuple[Form, ...]:
