@@ -226,22 +226,11 @@ def _plural_function(catalog: object, lang: Language) -> Callable[[int], int]:
 
 def site_template(site_name: str, *, creation_date: str) -> object:
     """The ``site`` domain template (``locales/templates/site.pot``) as a Catalog."""
+    from .extract import template_header_fields
     from .pofile import Catalog, Message, make_header
 
     header = make_header(
-        {
-            "Project-Id-Version": DOMAIN,
-            "Report-Msgid-Bugs-To": "",
-            "POT-Creation-Date": creation_date,
-            "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-            "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-            "Language-Team": "LANGUAGE <LL@li.org>",
-            "Language": "",
-            "MIME-Version": "1.0",
-            "Content-Type": "text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding": "8bit",
-            "X-Source-Language": "en",
-        },
+        template_header_fields(DOMAIN, creation_date=creation_date, source_lang="en"),
         comments=[
             "Texts of the patient-information site itself: notices, disclaimer, status page.",
             "Generated from pipeline/site_i18n.py (python -m pipeline.site_i18n); edit that, not this file.",
