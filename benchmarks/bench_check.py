@@ -165,9 +165,9 @@ def forget_texts(checker) -> None:  # type: ignore[no-untyped-def]
     """
     from pipeline.checks import analyse_markup
     from pipeline.numbers import extract_numbers
-    from pipeline.termmatch import korean_morpheme_boundaries, russian_stem
+    from pipeline.termmatch import korean_morphemes, russian_stem
 
-    for cached in (analyse_markup, extract_numbers, korean_morpheme_boundaries, russian_stem):
+    for cached in (analyse_markup, extract_numbers, korean_morphemes, russian_stem):  # not the per-wording korean_needs_context
         cached.cache_clear()
     if checker.terms is not None:
         checker.terms._cache.clear()

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -176,11 +176,50 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+# The everyday subset of inline Markdown, read without a parser: plain text, **strong**
+# and *emphasis* around words (opening after a space, "(" or the start, closing before
+# a space or punctuation), and [links](plain-url). Anything else goes to markdown-it;
+# tests/test_checks.py checks on generated text that both readings agree.
+_WORD_EDGE = r"[^\W_]"
+_SPAN_TEXT = r"[^*_`\[\]<\\&~\n!]"
+_SIMPLE = re.compile(
+    rf"(?P<plain>{_SPAN_TEXT}+|!(?!\[))"
+    rf"|(?<![^\s(])(?P<mark>\*\*?)(?P<inner>{_WORD_EDGE}(?:{_SPAN_TEXT}*{_WORD_EDGE})?)(?P=mark)(?=[\s.,:;?)]|$)"
+    rf"|(?<![!\]\\])\[(?P<text>{_SPAN_TEXT}*)\]\((?P<url>[A-Za-z0-9\-._~:/?#@+,;=]+)\)"
+)
+
+
+def _simple_markup(text: str) -> Markup | None:
+    """``analyse_markup`` for the everyday subset; None when the text needs the real parser."""
+    plain: list[str] = []
+    links: list[str] = []
+    emphasis = strong = pos = 0
+    while pos < len(text):
+        match = _SIMPLE.match(text, pos)
+        if match is None:
+            return None
+        if match.group("plain") is not None:
+            plain.append(match.group("plain"))
+        elif match.group("inner") is not None:
+            plain.append(match.group("inner"))
+            strong += len(match.group("mark")) == 2
+            emphasis += len(match.group("mark")) == 1
+        else:
+            plain.append(match.group("text"))
+            links.append(_markdown().normalizeLink(match.group("url")))
+        pos = match.end()
+    return Markup("".join(plain), tuple(links), (), emphasis, strong)
+
+
 @lru_cache(maxsize=65536)
 def analyse_markup(text: str) -> Markup:
-    """Parse one segment's inline Markdown (fast path: no markup characters)."""
+    """Parse one segment's inline Markdown (fast paths: no markup characters; the everyday subset)."""
     if not _MARKUP_CHARS.search(text):
         return Markup(plain=text)
+    return _simple_markup(text) or _parsed_markup(text)
+
+
+def _parsed_markup(text: str) -> Markup:
     tokens = _markdown().parseInline(text)[0].children or []
     plain: list[str] = []
     found: dict[str, list[str]] = {"links": [], "images": [], "code": [], "html": []}
@@ -252,7 +291,9 @@ def _count_issue(what: str, source: int, target: int) -> list[Issue]:
     return [Issue("markup-mismatch", "warning", f"{what} differs: source has {source}, translation has {target}")]
 
 
-def _text_issues(what: str, source: tuple[str, ...], target: tuple[str, ...], *, severity: Severity, shown) -> list[Issue]:  # type: ignore[no-untyped-def]
+def _text_issues(
+    what: str, source: tuple[str, ...], target: tuple[str, ...], *, severity: Severity, shown: Callable[[str], str]
+) -> list[Issue]:
     missing, added = _difference(source, target)
     issues = [Issue("markup-mismatch", severity, f"{what} {shown(old)} became {shown(new)}") for old, new in zip(missing, added)]
     issues += [Issue("markup-mismatch", severity, f"{what} {shown(old)} is missing from the translation") for old in missing[len(added) :]]
@@ -333,8 +374,7 @@ def target_forms(glossary: Glossary, lang: str) -> list[Form]:
         if wording is None:
             continue
         exact = wording.spacing_matters
-        groups = (("preferred", wording.allowed[:1] if wording.preferred else ()), ("admitted", wording.admitted), ("forbidden", wording.forbidden))
-        forms += [Form(text, term.id, kind, term.case_sensitive, exact) for kind, texts in groups for text in texts]  # type: ignore[arg-type]
+        forms += [Form(text, term.id, kind, term.case_sensitive, exact) for kind, texts in wording.by_kind() for text in texts]
     return forms
 
 
@@ -370,13 +410,19 @@ class TermChecker:
         found = self._source_matches(source)
         if not found:
             return []
-        in_source = _first_surface(found)
-        in_target = _by_term(self.target.find(target))
+        chosen = self.target.find(target)
+        in_target = _by_term(chosen)
+        present = _allowed_terms(chosen)
+        if any(f.term not in present for m in found for f in m.forms):  # only then look under longer phrases
+            present |= _allowed_terms(self.target.find_with_hidden(target)[1])
         issues: list[Issue] = []
-        for term_id, surface in in_source.items():
-            term = self.glossary.term(term_id)
-            if term is not None:
-                issues += self._term_issues(term, surface, target, in_target.get(term_id, {}))
+        done: set[str] = set()
+        for match in found:
+            term_ids = [t for t in dict.fromkeys(f.term for f in match.forms) if t not in done]
+            done.update(term_ids)
+            terms = [t for t in map(self.glossary.term, term_ids) if t is not None]
+            if terms:
+                issues += self._span_issues(match.text, terms, target, in_target, present)
         return issues
 
     def _source_matches(self, source: str) -> list[Match]:
@@ -388,32 +434,43 @@ class TermChecker:
             cached = self._cache[source] = self.source.find(source)
         return cached
 
-    def _term_issues(self, term: Term, surface: str, target: str, in_target: dict[str, list[str]]) -> list[Issue]:
-        """``in_target``: this term's wordings found in the translation, by kind."""
-        wording = self.glossary.forms(term, self.lang)
-        forbidden = in_target.get("forbidden")
-        if forbidden:
-            use = f"; use {wording.preferred!r}" if wording and wording.preferred else ""
-            return [Issue("term-forbidden", "error", f"{bad!r} is a forbidden translation of {surface!r} ({term.id}){use}", term.id) for bad in forbidden]
-        if term.keep:
-            return self._keep_issues(term, surface, target, wording, in_target)
-        if wording is None or wording.preferred is None or "preferred" in in_target or "admitted" in in_target:
-            return []
-        return [Issue("term-missing", "warning", f"{surface!r} ({term.id}) is not translated with an approved term; use {_approved(wording)}", term.id)]
+    def _span_issues(
+        self, surface: str, terms: list[Term], target: str, in_target: dict[str, dict[str, list[str]]], present: set[str]
+    ) -> list[Issue]:
+        """Issues for one source span; a span that is a wording of several terms needs any one of them.
 
-    def _keep_issues(self, term: Term, surface: str, target: str, wording: TermTranslation | None, in_target: dict[str, list[str]]) -> list[Issue]:
-        verbatim = any(_contains_verbatim(target, form) for form in dict.fromkeys((surface, *term.source_forms)))
-        if verbatim or (wording is not None and ("preferred" in in_target or "admitted" in in_target)):
+        ``present``: terms with an allowed wording in the translation, chosen or hidden
+        inside a longer phrase (see :meth:`pipeline.termmatch.Matcher.find_with_hidden`).
+        """
+        forbidden = [issue for term in terms for issue in self._forbidden(term, surface, in_target.get(term.id, {}))]
+        if forbidden or any(term.id in present for term in terms):
+            return forbidden
+        keep = [term for term in terms if term.keep]
+        if keep:
+            return self._keep_issues(keep[0], surface, target)
+        for term in terms:
+            wording = self.glossary.forms(term, self.lang)
+            if wording is not None and wording.preferred is not None:
+                message = f"{surface!r} ({term.id}) is not translated with an approved term; use {_approved(wording)}"
+                return [Issue("term-missing", "warning", message, term.id)]
+        return []
+
+    def _forbidden(self, term: Term, surface: str, found: dict[str, list[str]]) -> list[Issue]:
+        wording = self.glossary.forms(term, self.lang)
+        use = f"; use {wording.preferred!r}" if wording and wording.preferred else ""
+        return [
+            Issue("term-forbidden", "error", f"{bad!r} is a forbidden translation of {surface!r} ({term.id}){use}", term.id)
+            for bad in found.get("forbidden", [])
+        ]
+
+    def _keep_issues(self, term: Term, surface: str, target: str) -> list[Issue]:
+        if any(_contains_verbatim(target, form) for form in dict.fromkeys((surface, *term.source_forms))):
             return []
         return [Issue("term-keep", "error", f"{surface!r} ({term.id}) must appear unchanged in the translation", term.id)]
 
 
-def _first_surface(matches: list[Match]) -> dict[str, str]:
-    seen: dict[str, str] = {}
-    for match in matches:
-        for form in match.forms:
-            seen.setdefault(form.term, match.text)
-    return seen
+def _allowed_terms(matches: list[Match]) -> set[str]:
+    return {f.term for m in matches for f in m.forms if f.kind in ("preferred", "admitted")}
 
 
 def _by_term(matches: list[Match]) -> dict[str, dict[str, list[str]]]:

@@ -97,6 +97,11 @@ class TermTranslation:
         head = (self.preferred,) if self.preferred else ()
         return head + self.admitted
 
+    def by_kind(self) -> tuple[tuple[FormKind, tuple[str, ...]], ...]:
+        """``(("preferred", (...)), ("admitted", (...)), ("forbidden", (...)))``."""
+        preferred = (self.preferred,) if self.preferred else ()
+        return (("preferred", preferred), ("admitted", self.admitted), ("forbidden", self.forbidden))
+
     @property
     def spacing_matters(self) -> bool:
         """A forbidden form differs from an allowed one only by spaces (``줄기 세포``)."""
@@ -325,7 +330,8 @@ class _Reader:
 
     def glossary(self, root: Node | None) -> Glossary | None:
         if root is None:
-            self.errors.errors.append(GlossaryError("empty glossary; expected 'version', 'source_language' and 'terms'", Location(self.path, 1)))
+            message = "empty glossary; expected 'version', 'source_language' and 'terms'"
+            self.errors.errors.append(GlossaryError(message, Location(self.path, 1)))
             return None
         items = self.mapping(root, "", _TOP_KEYS)
         if items is None:
@@ -468,7 +474,8 @@ class _Reader:
             for form in dict.fromkeys(_collapse(f) for f in term.source_forms):
                 other = owner.setdefault(form, term)
                 if other is not term and other.id != term.id:
-                    self.fail_line(term.line, f"term {term.id!r}", f"source form {form!r} is also a source form of {other.id!r} (line {other.line})")
+                    clash = f"source form {form!r} is also a source form of {other.id!r} (line {other.line})"
+                    self.fail_line(term.line, f"term {term.id!r}", clash)
 
     def fail_line(self, line: int, key: str, message: str) -> None:
         self.errors.errors.append(GlossaryError(f"{key}: {message}", Location(self.path, line)))
@@ -579,7 +586,8 @@ class GlossaryDocument:
 
     def _flow_languages(self) -> bool:
         """Whether the file writes a language's wordings as a flow mapping (``{preferred: ...}``)."""
-        styles = [bool(v.fa.flow_style()) for t in self._terms() for v in (t.get("translations") or {}).values() if isinstance(v, CommentedMap)]
+        langs = [v for t in self._terms() for v in (t.get("translations") or {}).values() if isinstance(v, CommentedMap)]
+        styles = [bool(v.fa.flow_style()) for v in langs]
         return sum(styles) * 2 > len(styles)
 
     def _require(self, term_id: str) -> CommentedMap:

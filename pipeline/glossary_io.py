@@ -104,8 +104,7 @@ def _lang_set(wording: TermTranslation, *, note: str | None) -> ET.Element:
     lang_set = ET.Element("langSet", {"xml:lang": get_language(wording.lang).tag})
     if note:
         ET.SubElement(lang_set, "note").text = note
-    groups = (("preferred", wording.allowed[:1] if wording.preferred else ()), ("admitted", wording.admitted), ("forbidden", wording.forbidden))
-    for status, texts in groups:
+    for status, texts in wording.by_kind():
         for text in texts:
             tig = ET.SubElement(lang_set, "tig")
             ET.SubElement(tig, "term").text = text
@@ -332,7 +331,13 @@ def _consistent(entry: TbxEntry, where: Location, errors: ErrorList) -> bool:
 
 
 def _add_term(
-    document: GlossaryDocument, glossary: Glossary, entry: TbxEntry, term_id: str, source: TermTranslation | None, where: Location, errors: ErrorList
+    document: GlossaryDocument,
+    glossary: Glossary,
+    entry: TbxEntry,
+    term_id: str,
+    source: TermTranslation | None,
+    where: Location,
+    errors: ErrorList,
 ) -> list[str]:
     if source is None or source.preferred is None:
         errors.add(f"new term {term_id!r} has no {glossary.source_language!r} preferred term", where)

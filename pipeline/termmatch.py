@@ -198,7 +198,9 @@ def _replace_runs(text: str, pattern: re.Pattern[str], replace: Callable[[str], 
 # --------------------------------------------------------------------------- per-language rules
 
 
-_SPACE_FOLD = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\n": " ", "\t": " ", "\r": " ", "\u2019": "'", "\u2018": "'"})
+_SPACE_FOLD = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\n": " ", "\t": " ", "\r": " ", "\u2019": "'", "\u2018": "'"}
+)
 _HYPHEN_FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " "})
 _NEEDS_SPACE_FOLD = re.compile("[\u00a0\u202f\u2009\u3000\n\t\r\u2019\u2018]")
 _NEEDS_HYPHEN_FOLD = re.compile("[-\u2010\u2011]")
@@ -239,6 +241,10 @@ class _Rules:
         after = text[end] if end < len(text) else " "
         return not before.isalnum() and not after.isalnum()
 
+    def whole_words(self, text: str, start: int, end: int) -> bool:
+        """An accepted match is made of whole words (so a longer phrase over it does not hide it)."""
+        return True
+
 
 class _EnglishRules(_Rules):
     def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
@@ -262,7 +268,12 @@ class _KoreanRules(_Rules):
         return _delete(folded, _SPACE) if " " in folded else _Normalized(folded)
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
-        return self._left_ok(text, start) and self._right_ok(text, end)
+        if not (self._left_ok(text, start) and self._right_ok(text, end)):
+            return False
+        return not self._short(text, start, end) or self._confirmed_in_context(text, start, end)
+
+    def whole_words(self, text: str, start: int, end: int) -> bool:
+        return (start == 0 or not _is_hangul(text[start - 1])) and _tail(text, end) in KOREAN_TAILS | {""}
 
     def _left_ok(self, text: str, start: int) -> bool:
         if start == 0:
@@ -277,23 +288,65 @@ class _KoreanRules(_Rules):
             return True
         last, after = text[end - 1], text[end]
         if _is_hangul(last) and _is_hangul(after):
-            tail_end = end
-            while tail_end < len(text) and _is_hangul(text[tail_end]):
-                tail_end += 1
-            return text[end:tail_end] in KOREAN_TAILS or self._boundary(text, end, edge="end")
+            return _tail(text, end) in KOREAN_TAILS or self._boundary(text, end, edge="end")
         return not (_is_latin_alnum(last) and _is_latin_alnum(after))
 
     def _boundary(self, text: str, index: int, *, edge: Literal["start", "end"]) -> bool:
+        """Inside a word: a noun must start (or end) exactly here, by Kiwi's analysis of the word."""
         if self.analyser != "kiwi":
             return False
-        word_start = index
-        while word_start > 0 and not text[word_start - 1].isspace():
-            word_start -= 1
-        word_end = index
-        while word_end < len(text) and not text[word_end].isspace():
-            word_end += 1
-        starts, ends = korean_morpheme_boundaries(text[word_start:word_end])
-        return (index - word_start) in (starts if edge == "start" else ends)
+        word_start, word_end = _word_start(text, index), _word_end(text, index)
+        at = index - word_start
+        tokens = korean_morphemes(text[word_start:word_end])
+        if edge == "start":
+            return any(s == at and tag.startswith(_NOMINAL_TAGS) for s, _e, tag in tokens)
+        return any(e == at and tag.startswith(_NOMINAL_TAGS) for _s, e, tag in tokens)
+
+    def _short(self, text: str, start: int, end: int) -> bool:
+        """One or two syllables that are not a plain noun on their own (하지: 'lower limb', or 하+지 'do not'),
+        in a text longer than the word: only then does the context decide."""
+        word = text[start:end]
+        if self.analyser != "kiwi" or sum(1 for ch in word if _is_hangul(ch)) not in (1, 2):
+            return False
+        if not (text[:start].strip() or _word_end(text, end) < len(text.rstrip())):
+            return False
+        return korean_needs_context(word)
+
+    def _confirmed_in_context(self, text: str, start: int, end: int) -> bool:
+        """Kiwi reads the word and the next one: ``하지 통증`` is a noun, ``하지 마세요`` a verb form.
+
+        Refused only when Kiwi does not split there, or splits a verb from its ending
+        (the span ends on 지/고/다... or starts on 하/되... of a derived verb).
+        """
+        window_start = _word_start(text, start)
+        window_end = _word_end(text, end)
+        while window_end < len(text) and text[window_end].isspace():
+            window_end += 1
+        tokens = korean_morphemes(text[window_start : _word_end(text, window_end)])
+        first, last = start - window_start, end - window_start
+        starts_well = any(s == first and not tag.startswith(_NOT_A_START) for s, _e, tag in tokens)
+        ends_well = any(e == last and not tag.startswith(_NOT_AN_END) for _s, e, tag in tokens)
+        return starts_well and ends_well
+
+
+def _tail(text: str, end: int) -> str:
+    """The Hangul that follows ``end`` up to the end of the word (particles, endings)."""
+    tail_end = end
+    while tail_end < len(text) and _is_hangul(text[tail_end]):
+        tail_end += 1
+    return text[end:tail_end]
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _word_end(text: str, index: int) -> int:
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index
 
 
 class _CjkRules(_KoreanRules):
@@ -304,6 +357,9 @@ class _CjkRules(_KoreanRules):
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         return not _continues(text, start - 1, start) and not _continues(text, end - 1, end)
+
+    def whole_words(self, text: str, start: int, end: int) -> bool:
+        return False  # no word spaces: a wording inside a longer one may be part of another word
 
 
 def _continues(text: str, left: int, right: int) -> bool:
@@ -332,9 +388,14 @@ class _RussianRules(_Rules):
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]+")
 _ARABIC_MARK = re.compile("[\u064b-\u0652\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"})
+def _definite(word: str) -> str:
+    return word if word.startswith("ال") else "ال" + word
+
+
 _NEEDS_ARABIC_FOLD = re.compile("[أإآٱىیک]")
 _ARABIC_PREFIXES = ("", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل")
-ARABIC_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "ي", "نا", "ات", "ان", "ين", "ون", "تان", "تين"})
+ARABIC_SUFFIXES = frozenset("ه ها هم هما هن ك كم كما كن ي نا ات ان ين ون تان تين".split())
+"""Pronoun, dual and plural suffixes allowed after an Arabic wording."""
 
 
 class _ArabicRules(_Rules):
@@ -365,11 +426,18 @@ class _ArabicRules(_Rules):
 
 
 def arabic_variants(phrase: str) -> list[str]:
-    """A wording with clitic prefixes and with/without the article, the wording itself first."""
+    """A wording with clitic prefixes and with or without the article, the wording itself first.
+
+    The article may go on any of the first three words (``غير الجراحية``: the
+    adjective after غير takes it, غير does not); longer wordings get it on all or none.
+    """
     words = phrase.split(" ")
     bases = [phrase]
-    if not any(w.startswith("ال") for w in words):
-        bases.append(" ".join("ال" + w for w in words))
+    if len(words) <= 3:
+        for mask in range(1, 2 ** len(words)):
+            bases.append(" ".join(_definite(w) if mask >> i & 1 else w for i, w in enumerate(words)))
+    else:
+        bases.append(" ".join(_definite(w) for w in words))
     variants = dict.fromkeys([phrase])
     for base in bases:
         for prefix in _ARABIC_PREFIXES:
@@ -414,9 +482,18 @@ def english_inflections(word: str, *, single: bool) -> set[str]:
     return forms
 
 
+_IRREGULAR_PLURALS = {
+    "foot": "feet", "tooth": "teeth", "man": "men", "woman": "women", "child": "children", "person": "people",
+    "mouse": "mice", "ox": "oxen", "corpus": "corpora", "genus": "genera", "foramen": "foramina", "lumen": "lumina",
+}
+_IRREGULAR_SINGULARS = {plural: singular for singular, plural in _IRREGULAR_PLURALS.items()}
+
+
 def _plurals(word: str) -> set[str]:
     lower = word.lower()
     forms = {word + "s"}
+    if lower in _IRREGULAR_PLURALS:
+        forms.add(_same_case(_IRREGULAR_PLURALS[lower], word))
     if lower.endswith(("s", "x", "z", "ch", "sh")):
         forms.add(word + "es")
     if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
@@ -430,8 +507,14 @@ def _plurals(word: str) -> set[str]:
     return forms
 
 
+def _same_case(new: str, like: str) -> str:
+    return new.capitalize() if like[:1].isupper() else new
+
+
 def _singulars(word: str) -> set[str]:
     lower = word.lower()
+    if lower in _IRREGULAR_SINGULARS:
+        return {_same_case(_IRREGULAR_SINGULARS[lower], word)}
     if lower.endswith("ies"):
         return {word[:-3] + "y"}
     if lower.endswith("ae"):
@@ -534,14 +617,28 @@ def kiwi_available() -> bool:
     return True
 
 
+_NOMINAL_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XPN", "XSN", "SL", "SH", "SN")
+"""Kiwi tags a compound may be split at: nouns, roots, affixes of nouns, Latin, numbers."""
+_NOT_A_START = ("XSV", "XSA", "VCP", "VX", "E", "J")
+"""A glossary wording never starts on a verb-deriving suffix (하, 되), an auxiliary, an ending or a particle."""
+_NOT_AN_END = ("EC", "EF", "EP", "ETM", "J", "XSV", "XSA", "VCP")
+"""... nor ends on a verb ending (지, 고, 다), a particle or a verb-deriving suffix (-ㅁ/-기 nouns are fine)."""
+
+
+@lru_cache(maxsize=4096)
+def korean_needs_context(word: str) -> bool:
+    """Kiwi does not read ``word`` on its own as one noun (하지 -> 하/VV + 지/EF; 아픔 -> 아프/VA + ᆷ)."""
+    tokens = korean_morphemes(word)
+    return not (len(tokens) == 1 and tokens[0][1] == len(word) and tokens[0][2].startswith(_NOMINAL_TAGS))
+
+
 @lru_cache(maxsize=65536)
-def korean_morpheme_boundaries(word: str) -> tuple[frozenset[int], frozenset[int]]:
-    """(morpheme start offsets, morpheme end offsets) of one space-free word, by Kiwi."""
+def korean_morphemes(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, tag) of each morpheme Kiwi finds in ``text`` (empty without Kiwi)."""
     try:
-        tokens = _kiwi().tokenize(word)
+        return tuple((t.start, t.start + t.len, t.tag) for t in _kiwi().tokenize(text))
     except ImportError:
-        return frozenset(), frozenset()
-    return frozenset(t.start for t in tokens), frozenset(t.start + t.len for t in tokens)
+        return ()
 
 
 # --------------------------------------------------------------------------- the matcher
@@ -562,30 +659,44 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, edges checked by the language's rules."""
+        return self.find_with_hidden(text, hidden=False)[0]
+
+    def find_with_hidden(self, text: str, *, hidden: bool = True) -> tuple[list[Match], list[Match]]:
+        """``find``, plus the whole-word matches that a chosen longer match overlaps.
+
+        ``хроническая`` (chronic) inside the chosen ``хроническая боль`` (chronic pain)
+        is such a hidden match; ``좌골신경`` inside the word ``좌골신경통`` is not (not a
+        whole word), nor is anything in Japanese or Chinese (no word spaces).
+        """
         if self._automaton is None or not text:
-            return []
+            return [], []
         norm = self._rules.normalize(self._rules.fold(text))
         # (start, -end) sorts leftmost first, then longest; two keys never share both ends.
         candidates = [(end + 1 - value[0], -end - 1, value) for end, value in self._automaton.iter(norm.text)]
-        if not candidates:
-            return []
         candidates.sort()
-        return list(self._choose(text, norm, candidates))
-
-    def _choose(self, text: str, norm: _Normalized, candidates: list[tuple[int, int, Any]]) -> Iterator[Match]:
+        chosen: list[Match] = []
+        overlapped: list[Match] = []
         taken_until = -1
-        for ns, minus_ne, (_length, entries, unconditional) in candidates:
-            ne = -minus_ne
-            if ns < taken_until:
-                continue
-            start, end = norm.span(ns, ne)
-            if not self._rules.accept(text, norm, ns, ne, start, end):
-                continue
-            surface = text[start:end]
-            forms = unconditional or _verified(entries, surface)
-            if forms:
-                taken_until = ne
-                yield Match(start, end, surface, forms)
+        for ns, minus_ne, value in candidates:
+            if ns >= taken_until:
+                match = self._accepted(text, norm, ns, -minus_ne, value)
+                if match is not None:
+                    chosen.append(match)
+                    taken_until = -minus_ne
+            elif hidden:
+                match = self._accepted(text, norm, ns, -minus_ne, value)
+                if match is not None and self._rules.whole_words(text, match.start, match.end):
+                    overlapped.append(match)
+        return chosen, overlapped
+
+    def _accepted(self, text: str, norm: _Normalized, ns: int, ne: int, value: Any) -> Match | None:
+        start, end = norm.span(ns, ne)
+        if not self._rules.accept(text, norm, ns, ne, start, end):
+            return None
+        _length, entries, unconditional = value
+        surface = text[start:end]
+        forms = unconditional or _verified(entries, surface)
+        return Match(start, end, surface, forms) if forms else None
 
 
 def _unconditional(entries: list[_Entry]) -> tuple[Form, ...] | None:

@@ -11,11 +11,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.checks import EntryChecker, Issue, parse_suppressions, run_checks
+from pipeline.checks import EntryChecker, Issue, _parsed_markup, _simple_markup, parse_suppressions, run_checks
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.glossary import Glossary, load_glossary
+from pipeline.glossary import Glossary, load_glossary, parse_glossary
 
 HERE = Path(__file__).parent
 GLOSSARY = HERE / "checks" / "glossary.yaml"
@@ -457,3 +459,72 @@ def test_a_suppression_survives_medloc_update(tmp_path: Path, capsys: pytest.Cap
     capsys.readouterr()
     assert main(["--project", str(tmp_path), "check"]) == 0
     assert "suppressed warning: 'herniated discs' (herniated-disc)" in capsys.readouterr().out
+
+
+PHRASES = """\
+version: 1
+source_language: en
+terms:
+  - id: chronic
+    source: chronic
+    translations:
+      ru: {preferred: хронический}
+  - id: chronic-pain
+    source: chronic pain
+    translations:
+      ru: {preferred: хроническая боль}
+  - id: back-pain
+    source: back pain
+    translations:
+      ru: {preferred: боль в спине}
+      ko: {preferred: 허리 통증, admitted: [요통]}
+  - id: leg
+    source: leg
+    translations:
+      ko: {preferred: 다리}
+  - id: lower-limb
+    source: lower limb
+    translations:
+      ko: {preferred: 하지, admitted: [다리]}
+"""
+
+
+def test_a_word_inside_a_longer_phrase_still_counts() -> None:
+    glossary = parse_glossary(PHRASES, path="phrases.yaml")
+    checker = EntryChecker(glossary, source_lang="en", lang="ru")
+    # the translation's leftmost-longest match is "хроническая боль" (chronic pain), which
+    # overlaps "хроническая" and "боль в спине": both are whole words and still count
+    assert checker.check("Chronic back pain", "Хроническая боль в спине") == []
+    assert [i.message for i in checker.check("Chronic back pain", "Боль")] == [
+        "'Chronic' (chronic) is not translated with an approved term; use 'хронический'",
+        "'back pain' (back-pain) is not translated with an approved term; use 'боль в спине'",
+    ]
+
+
+def test_a_source_word_of_several_terms_needs_only_one_of_them() -> None:
+    glossary = parse_glossary(PHRASES, path="phrases.yaml")
+    checker = EntryChecker(glossary, source_lang="ko", lang="en")
+    # 다리 is the preferred wording of leg and an admitted one of lower limb
+    assert checker.check("다리가 아프다", "My leg hurts") == []
+    assert checker.check("다리가 아프다", "My lower limbs hurt") == []
+    assert [i.message for i in checker.check("다리가 아프다", "It hurts")] == [
+        "'다리' (leg) is not translated with an approved term; use 'leg'"
+    ]
+    # a Korean source: 요통 (admitted) is found, the English wording is the term's source
+    assert checker.check("요통이 있다", "I have back pain") == []
+
+
+_PIECES = st.one_of(
+    st.text(alphabet="abcXYZ 12가나다.,:;?()!-'\"", min_size=1, max_size=8),
+    st.builds(lambda w, m: f"{m}{w}{m}", st.text(alphabet="ab 가!.(", min_size=1, max_size=6), st.sampled_from(["*", "**", "***"])),
+    st.builds(lambda t, u: f"[{t}]({u})", st.text(alphabet="ab 가*!", max_size=5), st.text(alphabet="ab:/.?#=%()<> ", max_size=10)),
+    st.sampled_from(["*", "**", "_", "[", "]", "(", ")", "!", "\\", "`", "<", "&", "~", " ", "![", "](", "\n"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_the_fast_markup_reading_agrees_with_markdown_it(text: str) -> None:
+    fast = _simple_markup(text)
+    if fast is not None:
+        assert fast == _parsed_markup(text)

@@ -32,7 +32,7 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
 ENGLISH = compile_matcher(
     forms(
         "herniated disc", "disc", "stem cell", "mesenchymal stem cell", "MSC", "inject", "injection", "vertebra",
-        "spinal stenosis", "stenosis", "therapy", "Crohn's disease",
+        "spinal stenosis", "stenosis", "therapy", "Crohn's disease", "foot", "foramen",
     ),
     lang="en",
 )
@@ -55,6 +55,9 @@ ENGLISH_CASES = [
     # verbs and -ion nouns: the closest base wins
     ("injected, injecting, injects", [("injected", "inject"), ("injecting", "inject"), ("injects", "inject")]),
     ("injections", [("injections", "injection")]),
+    # irregular plurals
+    ("both feet", [("feet", "foot")]),
+    ("the intervertebral foramina", [("foramina", "foramen")]),
     # case-insensitive unless case_sensitive
     ("MSCs and mscs", [("MSCs", "MSC"), ("mscs", "MSC")]),
     ("Crohn’s disease", [("Crohn’s disease", "Crohn's disease")]),
@@ -87,6 +90,7 @@ def test_english_inflections() -> None:
 KOREAN_FORMS = forms(
     ("추간판 탈출증", "herniated-disc"), ("좌골신경", "sciatic-nerve"), ("좌골신경통", "sciatica"), ("줄기세포", "stem-cell"),
     ("간세포", "hepatocyte"), ("중간엽 줄기세포", "msc"), ("MRI", "mri"), ("주사", "injection"), ("신경", "nerve"),
+    ("하지", "lower-limb"), ("아픔", "pain"),
     kind="preferred",
 )
 KOREAN = compile_matcher(KOREAN_FORMS, lang="ko")
@@ -117,6 +121,14 @@ KOREAN_CASES = [
     # Latin abbreviations with particles
     ("MRI를 찍는다", [("MRI", "mri")]),
     ("fMRI를", []),
+    # one- and two-syllable wordings are confirmed by Kiwi in context: 하지 is also "do not"
+    ("하지 통증이 있다", [("하지", "lower-limb")]),
+    ("하지가 저리다", [("하지", "lower-limb")]),
+    ("운동을 하지 마세요", []),
+    ("촬영하지 않습니다", []),
+    ("하지만 괜찮다", []),
+    ("허리 아픔이 심하다", [("아픔", "pain")]),
+    ("아픔", [("아픔", "pain")]),
 ]
 
 
@@ -205,7 +217,9 @@ def test_russian_stems() -> None:
     assert {russian_stem(w) for w in ["терапия", "терапии", "терапию", "терапией"]} == {"терап"}
 
 
-ARABIC = compile_matcher(forms("الخلايا الجذعية", "الانزلاق الغضروفي", "ألم", "عرق النسا", kind="preferred"), lang="ar")
+ARABIC = compile_matcher(
+    forms("الخلايا الجذعية", "الانزلاق الغضروفي", "ألم", "عرق النسا", "غير جراحي", kind="preferred"), lang="ar"
+)
 
 ARABIC_CASES = [
     ("بالخلايا الجذعية", [("بالخلايا الجذعية", "الخلايا الجذعية")]),
@@ -215,6 +229,8 @@ ARABIC_CASES = [
     ("وألمه", [("وألم", "ألم")]),  # a pronoun suffix may follow; it is not part of the term
     ("عِرْقُ النَّسَا", [("عِرْقُ النَّسَا", "عرق النسا")]),
     ("آلام", []),
+    # the article on the adjective only (غير takes none)
+    ("الأساليب غير الجراحي", [("غير الجراحي", "غير جراحي")]),
 ]
 
 
@@ -226,6 +242,19 @@ def test_arabic(text: str, expected: list[tuple[str, str]]) -> None:
 def test_generic_language_whole_words() -> None:
     matcher = compile_matcher(forms("hernie discale", kind="preferred"), lang="fr")
     assert found(matcher, "Une Hernie discale, des hernies discales") == [("Hernie discale", "hernie discale")]
+
+
+def test_whole_words_hidden_by_a_longer_phrase_are_reported_separately() -> None:
+    russian = compile_matcher(forms("хронический", "хроническая боль", "боль в спине", kind="preferred"), lang="ru")
+    chosen, hidden = russian.find_with_hidden("Хроническая боль в спине")
+    assert [m.text for m in chosen] == ["Хроническая боль"]
+    assert [m.text for m in hidden] == ["Хроническая", "боль в спине"]
+    # inside one Korean word, or in Japanese and Chinese, nothing is a whole word
+    assert KOREAN.find_with_hidden("좌골신경통이")[1] == []
+    assert JAPANESE.find_with_hidden("間葉系幹細胞")[1] == []
+    # a whole Korean word inside a longer phrase is
+    korean = compile_matcher(forms("추간판", "추간판 탈출증", kind="preferred"), lang="ko")
+    assert [m.text for m in korean.find_with_hidden("추간판 탈출증으로")[1]] == ["추간판"]
 
 
 def test_one_span_can_be_several_forms() -> None:
