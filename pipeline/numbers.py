@@ -14,8 +14,9 @@ Used by the ``number-mismatch`` check. What counts as the same number:
   ``30~70세``, ``3상``); multipliers are: ``10만`` = 100000, ``3 million``,
   ``1億``, ``2 млн``;
 * Roman numerals count where they are numbers: after phase/stage/grade/type
-  words (``Phase III``, ``фаза II``) or before a Korean/CJK phase counter
-  (``III상``, ``第III相``, ``III期``), and the Unicode numerals ``Ⅲ``;
+  words (``Phase III``, ``фаза II``), before a Korean/CJK phase counter
+  (``III상``, ``第III相``, ``III期``) or a Russian one (``III фазы``, ``I/II фазы``),
+  and the Unicode numerals ``Ⅲ``;
 * ``9:30`` is 9 and 30 (as ``9시 30분``), ``9:00`` is 9;
 * number words (``five``, ``다섯``, ``пяти``, ``五つ``, month names) never make a
   mismatch on their own: they only excuse a digit the other side lacks, so an
@@ -59,7 +60,7 @@ _MULTIPLIER_AFTER = re.compile(r"(천만|백만|십만|千万|百万|[만억천�
 _ROMAN_CONTEXT = re.compile(
     r"(?:(?i:phase|stage|grade|type|class|level|group)|[Фф]аз[аыеуой]*|[Сс]тади[яиюей]*|[Тт]ип[аеу]?|[Сс]тепен[иь]|[Кк]ласс[аеу]?|第|제)"
     r"\s*((?:[IVX]+)(?:\s*[/,–~-]\s*[IVX]+)*)(?![A-Za-z])"
-    r"|(?<![A-Za-z])((?:[IVX]+)(?:\s*[/,–~-]\s*[IVX]+)*)\s?(?=상|相|期|기|형|型|度|级|級)"
+    r"|(?<![A-Za-z])((?:[IVX]+)(?:\s*[/,–~-]\s*[IVX]+)*)(?:\s?(?=상|相|期|기|형|型|度|级|級)|\s(?=[Фф]аз|[Сс]тади|[Тт]ип|[Сс]тепен|[Кк]ласс))"
 )
 _UNICODE_ROMAN = re.compile("[\u2160-\u217f]")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -244,6 +245,9 @@ _AR_WORDS = {
     "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
     "تسعة": 9, "عشر": 10, "عشرة": 10,
 }
+_AR_ORDINALS = "أول أولى ثاني ثانية ثالث ثالثة رابع رابعة خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة تاسع تاسعة عاشر عاشرة"
+_AR_WORDS |= {word: index // 2 + 1 if index > 1 else 1 for index, word in enumerate(_AR_ORDINALS.split())}
+"""Ordinals (``المرحلة الثالثة``: phase III), read without their article."""
 _CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CJK_COUNTED = re.compile(
     "([一二两兩三四五六七八九十]+)(?=つ|回|人|名|種|种|週|周|日|天|年|歳|岁|段階|度|か月|ヶ月|カ月|箇月|个月|個月|本|錠|倍|期|相|型|個|个|件|例|次|项|項|位)"
@@ -263,8 +267,14 @@ def number_words(text: str, lang: str) -> set[str]:
     if base == "ru":
         return {str(value) for w in words for value in [_russian_value(w)] if value}
     if base == "ar":
-        return {str(_AR_WORDS[w.removeprefix("و")]) for w in words if w.removeprefix("و") in _AR_WORDS}
+        return {str(_AR_WORDS[w]) for w in map(_arabic_bare, words) if w in _AR_WORDS}
     return set()
+
+
+def _arabic_bare(word: str) -> str:
+    """``والثالثة`` -> ``ثالثة``: without the conjunction and the article."""
+    word = word.removeprefix("و")
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _cjk_value(numeral: str) -> int:

@@ -580,6 +580,7 @@ class _Walker:
         lines = inline.content.split("\n")
         first, last = token.map[0], token.map[1] - 1
         self._check_hash_lines(lines, first + 1)
+        self._check_line_breaks(lines, first + 1)
         if len(lines) > 1 and _BLOCK_ATTR_RE.match(lines[-1]):
             lines, last = lines[:-1], last - 1
         start, end = inline.meta["start"], self._line_content_end(last)
@@ -738,6 +739,18 @@ class _Walker:
                 message = "paragraph line starts with '#', a heading for Python-Markdown; write \\# or rephrase"
                 self._fail(line + offset, message)
 
+    def _check_line_breaks(self, lines: list[str], line: int) -> None:
+        """Hard line breaks the two renderers read differently (found by the Hypothesis agreement test)."""
+        for offset, text in enumerate(lines[:-1]):
+            bare = text.rstrip(" ")
+            if len(text) - len(bare) >= 2 and bare.endswith(("*", "_")) and not _escaped(bare, len(bare) - 1):
+                mark = bare[-1]
+                message = f"'{mark}' before a line break (two trailing spaces) opens emphasis for Python-Markdown, not for CommonMark"
+                self._fail(line + offset, f"{message}; write \\{mark} or drop the spaces")
+            elif text.endswith("\\") and not _escaped(text, len(text) - 1):
+                message = "line ends with '\\', a line break for CommonMark but a literal backslash for Python-Markdown"
+                self._fail(line + offset, f"{message}; end it with two spaces instead")
+
     # ----------------------------------------------------------------- positions and reports
 
     def _line_of(self, offset: int) -> int:
@@ -826,6 +839,12 @@ def unwrap_lines(lines: list[str]) -> str:
         else:
             parts.append(line.rstrip(" \t") + " ")
     return "".join(parts)
+
+
+def _escaped(text: str, index: int) -> bool:
+    """The character at ``index`` follows an odd number of backslashes."""
+    run = len(text[:index]) - len(text[:index].rstrip("\\"))
+    return run % 2 == 1
 
 
 def _after_hashes(source: str, start: int) -> int:

@@ -27,19 +27,31 @@ Matching rules, by language (the same rules apply to source and target text):
   when such a case occurs and its analyses are cached per word.
 * **Japanese, Chinese**: no word spaces; any occurrence matches, longest
   first, except that a Latin or katakana wording must not continue a Latin or
-  katakana word (``セル`` is not in ``セルロース``).
-* **Russian**: words are reduced to a stem (longest matching case ending
-  removed, at least two letters kept, a fleeting о/е before final к/н/ц/л
-  dropped), so ``стволовые клетки`` matches ``стволовых клеток``; whole words.
+  katakana word (``セル`` is not in ``セルロース``). A wording at the head or
+  tail of a longer chosen wording still counts as translated when the rest is
+  at least two characters (``組織`` in ``脂肪組織``, ``再生`` in ``再生医療``);
+  one before a one-character suffix (``坐骨神経`` in ``坐骨神経痛``) or in the
+  middle does not.
+* **Russian**: words are reduced to a stem (reflexive -ся/-сь and the longest
+  matching case ending removed, at least two letters kept, a fleeting о/е before
+  final к/н/ц/л dropped, время/времени one stem), so ``стволовые клетки``
+  matches ``стволовых клеток``; whole words. A wording's noun ending in a
+  consonant is also looked for by the stem of its other cases (``синдром``:
+  синдр- and синдром-), since its nominative loses -ом like an instrumental.
 * **Arabic**: diacritics and tatweel are ignored, alef forms and ى/ی unified;
   wordings match with the clitics و ف ب ك ل (and ل+ال → لل) in front, with or
-  without the article ال, and with a pronoun or plural suffix after.
+  without the article ال, and with a pronoun or plural suffix after; ة is
+  written ت before a pronoun or dual suffix (``مراقبتها``); an accusative alef
+  (``علاجا``) and the feminine ة of a nisba adjective (``جراحية``) may follow.
+* **Latin abbreviations** (MSC) in any language also match their English
+  plural (``MSCs``).
 * **Other languages**: case-insensitive whole-word match of the wordings as written.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -118,7 +130,8 @@ def _is_latin_alnum(ch: str) -> bool:
 
 
 def _is_katakana(ch: str) -> bool:
-    return "\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
+    """A katakana letter or length mark; not the middle dot ・ that separates words."""
+    return "\u30a1" <= ch <= "\u30fa" or "\u30fc" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -214,6 +227,11 @@ def _lower_same_length(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+_LATIN_ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])[a-z]?[A-Z][A-Z0-9]*[A-Z]$")
+"""A wording ending in a Latin abbreviation (MSC, iNSC, BM-MSC): texts in any language write
+its English plural (MSCs), so that is generated too."""
+
+
 class _Rules:
     """Space-separated languages without inflection rules: whole words, case-insensitive."""
 
@@ -235,6 +253,8 @@ class _Rules:
         """(automaton key, cased surface, generated?) for one wording."""
         text = " ".join(form.text.split())
         yield self.normalize(self.fold(text)).text, text, False
+        if _LATIN_ABBREVIATION.search(text):
+            yield self.normalize(self.fold(text + "s")).text, text + "s", True
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         before = text[start - 1] if start > 0 else " "
@@ -245,14 +265,19 @@ class _Rules:
         """An accepted match is made of whole words (so a longer phrase over it does not hide it)."""
         return True
 
+    def counts_hidden(self, text: str, match: Match, within: Match) -> bool:
+        """``match`` lies under the chosen longer ``within`` and still counts as present."""
+        return self.whole_words(text, match.start, match.end)
+
 
 class _EnglishRules(_Rules):
     def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
         text = " ".join(form.text.split())
-        words = text.split(" ")
         yield self.fold(text), text, False
-        head = " ".join(words[:-1] + [""])
-        for variant in english_inflections(words[-1], single=len(words) == 1):
+        # the last word inflects, also after a hyphen (X-ray -> X-rays, stem-cell -> stem-cells)
+        cut = max(text.rfind(" "), text.rfind("-")) + 1
+        head, last = text[:cut], text[cut:]
+        for variant in english_inflections(last, single=cut == 0):
             yield self.fold(head + variant), head + variant, True
 
 
@@ -349,17 +374,40 @@ def _word_end(text: str, index: int) -> int:
     return index
 
 
+_CJK_IGNORED = re.compile(" |(?<=[\u30a1-\u30fa\u30fc])[・･](?=[\u30a1-\u30fa\u30fc])")
+"""Spaces, and the middle dot between katakana words (ペイン・クリニック = ペインクリニック)."""
+
+
 class _CjkRules(_KoreanRules):
     """Japanese and Chinese: no spaces between words, longest match."""
 
     def __init__(self) -> None:
         super().__init__("rules")
 
+    def normalize(self, folded: str) -> _Normalized:
+        if " " in folded or "・" in folded or "･" in folded:
+            return _delete(folded, _CJK_IGNORED)
+        return _Normalized(folded)
+
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         return not _continues(text, start - 1, start) and not _continues(text, end - 1, end)
 
     def whole_words(self, text: str, start: int, end: int) -> bool:
         return False  # no word spaces: a wording inside a longer one may be part of another word
+
+    def counts_hidden(self, text: str, match: Match, within: Match) -> bool:
+        """A wording at the head or tail of the longer one, the rest being a word of its own.
+
+        組織 in 脂肪組織 and 再生 in 再生医療 count: the longer glossary wording is a
+        compound of a known word and another word. A one-character rest is usually a
+        bound suffix that names something else (坐骨神経痛 is sciatica, not the sciatic
+        nerve; 腰痛, 脊椎炎), and an inner substring (細胞 in 幹細胞移植) may cut
+        across two words: neither counts.
+        """
+        if not (within.start <= match.start and match.end <= within.end):
+            return False
+        rest = (within.end - match.end) if match.start == within.start else (match.start - within.start)
+        return (match.start == within.start or match.end == within.end) and rest >= 2
 
 
 def _continues(text: str, left: int, right: int) -> bool:
@@ -372,6 +420,7 @@ def _continues(text: str, left: int, right: int) -> bool:
 
 class _RussianRules(_Rules):
     _WORD = re.compile(r"[а-яё]+|\s+")
+    _TOKEN = re.compile(r"[а-яё]+|\s+|[^а-яё\s]+")
 
     def fold(self, text: str) -> str:
         return super().fold(text).replace("ё", "е")
@@ -379,10 +428,40 @@ class _RussianRules(_Rules):
     def normalize(self, folded: str) -> _Normalized:
         return _replace_runs(folded, self._WORD, lambda tok: " " if tok[0].isspace() else russian_stem(tok))
 
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        """Also the stem of the other cases of a noun ending in a consonant.
+
+        The nominative синдром loses -ом like an instrumental (синдр-), its other
+        cases keep it (синдрома -> синдром-): both stems are keys.
+        """
+        text = " ".join(form.text.split())
+        first, *others = super().keys(form)
+        yield first
+        yield from others
+        options = [_russian_word_stems(token) for token in self._TOKEN.findall(self.fold(text))]
+        for combination in itertools.product(*options):
+            key = "".join(combination)
+            if key != first[0]:
+                yield key, text, True
+
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         before = norm.text[ns - 1] if ns > 0 else " "
         after = norm.text[ne] if ne < len(norm.text) else " "
         return not before.isalnum() and not after.isalnum()
+
+
+def _russian_word_stems(token: str) -> tuple[str, ...]:
+    """The stems a word of a wording may have in text: one, or two for a noun ending in a consonant."""
+    if token[0].isspace():
+        return (" ",)
+    if not ("а" <= token[0] <= "я" or token[0] == "ё"):
+        return (token,)
+    stem = russian_stem(token)
+    if len(token) >= 3 and token[-1] in _RU_HARD_FINAL:
+        oblique = russian_stem(token + "а")
+        if oblique != stem:
+            return (stem, oblique)
+    return (stem,)
 
 
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]+")
@@ -396,6 +475,8 @@ _NEEDS_ARABIC_FOLD = re.compile("[أإآٱىیک]")
 _ARABIC_PREFIXES = ("", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل")
 ARABIC_SUFFIXES = frozenset("ه ها هم هما هن ك كم كما كن ي نا ات ان ين ون تان تين".split())
 """Pronoun, dual and plural suffixes allowed after an Arabic wording."""
+_ARABIC_TA_SUFFIXES = tuple("ه ها هم هما هن ك كم كما كن ي نا ان ين".split())
+"""What may follow ة written as ت (مراقبة -> مراقبتها, خلية -> خليتان)."""
 
 
 class _ArabicRules(_Rules):
@@ -412,6 +493,14 @@ class _ArabicRules(_Rules):
         text = " ".join(_ARABIC_MARKS.sub("", form.text).split())
         for index, variant in enumerate(arabic_variants(text)):
             yield self.fold(variant), variant, index > 0
+        if _LATIN_ABBREVIATION.search(text):
+            yield self.fold(text + "s"), text + "s", True
+        if text.endswith("ة") and " " not in text:
+            # before a suffix ة is written ت; the suffix is part of the key (a bare ت-word is another word)
+            for prefix in _ARABIC_PREFIXES:
+                for suffix in _ARABIC_TA_SUFFIXES:
+                    variant = prefix + text[:-1] + "ت" + suffix
+                    yield self.fold(variant), variant, True
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         if start > 0 and (_is_arabic_letter(text[start - 1]) or text[start - 1].isalnum()):
@@ -422,7 +511,11 @@ class _ArabicRules(_Rules):
         while tail_end < len(text) and _is_arabic_letter(text[tail_end]):
             tail_end += 1
         tail = self.normalize(self.fold(text[end:tail_end])).text
-        return _is_arabic_letter(text[end - 1]) and tail in ARABIC_SUFFIXES
+        last = text[end - 1]
+        if not _is_arabic_letter(last):
+            return False
+        # accusative alef (علاجا), the feminine of a nisba adjective (جراحي -> جراحية)
+        return tail in ARABIC_SUFFIXES or (tail == "ا" and last not in "ةاىء") or (tail == "ة" and last == "ي")
 
 
 def arabic_variants(phrase: str) -> list[str]:
@@ -441,7 +534,9 @@ def arabic_variants(phrase: str) -> list[str]:
     variants = dict.fromkeys([phrase])
     for base in bases:
         for prefix in _ARABIC_PREFIXES:
-            if prefix.endswith("ل") and base.startswith("ال"):
+            if prefix.endswith("ل") and base.startswith("الل"):
+                variants[prefix[:-1] + "ل" + base[2:]] = None  # ل + الليف -> لليف (two lams, not three)
+            elif prefix.endswith("ل") and base.startswith("ال"):
                 variants[prefix[:-1] + "لل" + base[2:]] = None
             else:
                 variants[prefix + base] = None
@@ -554,7 +649,7 @@ def _nominal_forms(word: str) -> set[str]:
 _RU_ENDINGS = tuple(
     sorted(
         {
-            "иями", "ями", "ами", "иях", "ях", "ах", "ией", "ей", "ой", "ою", "ею", "ом", "ем", "ам", "ям",
+            "иями", "ями", "ами", "иях", "ях", "ах", "ией", "ием", "иям", "ей", "ой", "ою", "ею", "ом", "ем", "ам", "ям",
             "ов", "ев", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ыми", "ими",
             "ого", "его", "ому", "ему", "ую", "юю", "ия", "ии", "ию", "ье", "ья", "ьи", "ью", "ьем", "ьям",
             "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
@@ -566,9 +661,17 @@ _RU_ENDINGS = tuple(
 _RU_FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[ое](?=[кнцл]$)")
 
 
+_RU_VOWELS = frozenset("аеиоуыэюяё")
+_RU_HARD_FINAL = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
 @lru_cache(maxsize=65536)
 def russian_stem(word: str) -> str:
     """Lower-case Russian word -> stem shared by its case forms (see the module docstring)."""
+    if len(word) >= 5 and (word.endswith("ся") or (word.endswith("сь") and word[-3] in "аоиюя")):
+        word = word[:-2]  # reflexive participles: улучшающийся, улучшающейся -> улучшающ-
+    if len(word) >= 4 and word.endswith("мя") and word[-3] in _RU_VOWELS:
+        word = word[:-1] + "ени"  # время, времени, временем: one stem
     stem = word
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
@@ -666,7 +769,8 @@ class Matcher:
 
         ``хроническая`` (chronic) inside the chosen ``хроническая боль`` (chronic pain)
         is such a hidden match; ``좌골신경`` inside the word ``좌골신경통`` is not (not a
-        whole word), nor is anything in Japanese or Chinese (no word spaces).
+        whole word). Japanese and Chinese have no word spaces: there only a wording at
+        the head or tail of the longer one is (``組織`` in ``脂肪組織``).
         """
         if self._automaton is None or not text:
             return [], []
@@ -685,7 +789,7 @@ class Matcher:
                     taken_until = -minus_ne
             elif hidden:
                 match = self._accepted(text, norm, ns, -minus_ne, value)
-                if match is not None and self._rules.whole_words(text, match.start, match.end):
+                if match is not None and self._rules.counts_hidden(text, match, chosen[-1]):
                     overlapped.append(match)
         return chosen, overlapped
 

@@ -28,6 +28,11 @@ def glossary() -> Glossary:
     return load_glossary(GLOSSARY)
 
 
+@pytest.fixture(scope="module")
+def rules_glossary() -> Glossary:
+    return load_glossary(HERE / "checks" / "rules.yaml")
+
+
 def found(glossary: Glossary, lang: str, source: str, translation: str) -> list[tuple[str, str]]:
     issues = EntryChecker(glossary, source_lang="en", lang=lang).check(source, translation)
     return [(i.check, i.message) for i in issues]
@@ -157,6 +162,9 @@ RUSSIAN = [
     ("1,000 patients", "1,000 пациентов", [numbers("missing 1,000 (read as 1000); unexpected 1,000 (read as 1)")]),
     ("5 patients", "пяти пациентов", []),
     ("Phase III", "фаза III", []),
+    ("Phase III trial", "клиническое исследование III фазы", []),
+    ("Phase I/II trials", "исследования I/II фазы", []),
+    ("Phase I/II trials", "исследования II фазы", [numbers("missing I")]),
 ]
 
 ARABIC = [
@@ -168,6 +176,70 @@ ARABIC = [
     ("Sciatica", "عِرْق النَّسا", []),
     ("Adults aged 30–70", "البالغون ٣٠–٧٠ عامًا", []),
     ("Adults aged 30–70", "البالغون 30-70 عامًا", []),
+    ("A Phase III trial", "تجربة المرحلة الثالثة", []),
+    ("Phase I/II trials", "تجارب المرحلتين الأولى والثانية", []),
+    ("A Phase III trial", "تجربة المرحلة الثانية", [numbers("missing III")]),
+]
+
+# Matching rules added for the committed catalogues, each with the case it must not widen to.
+# Glossary: tests/checks/rules.yaml. Rows: (target language, source, translation, findings).
+RULES = [
+    # ja, zh: a wording at the head or tail of a longer chosen wording counts, the rest being a word
+    ("ja", "adipose (fat) tissue", "脂肪組織", []),
+    ("ja", "a regenerative-oriented approach", "再生医療志向のアプローチ", []),
+    ("ja", "stem cells", "幹細胞移植", []),
+    ("zh_Hans", "adipose (fat) tissue", "脂肪组织", []),
+    ("zh_Hans", "a regenerative-oriented approach", "以再生医学为导向的方法", []),
+    ("zh_Hans", "stem cells", "间充质干细胞", []),
+    # ... not before a one-character suffix (坐骨神経痛 is sciatica), nor in the middle
+    ("ja", "The sciatic nerve", "坐骨神経痛がある", [missing("sciatic nerve", "sciatic-nerve", "'坐骨神経'")]),
+    ("zh_Hans", "The sciatic nerve", "坐骨神经痛", [missing("sciatic nerve", "sciatic-nerve", "'坐骨神经'")]),
+    ("ja", "cells", "幹細胞移植", [missing("cells", "cell", "'細胞'")]),
+    # ja: the middle dot between katakana words is optional and not part of a word
+    ("ja", "a pain clinic", "ペイン・クリニック", []),
+    ("ja", "a pain clinic", "ペインクリニック・ガイド", []),
+    ("ja", "a pain clinic", "ペインクリニックセンター", [missing("pain clinic", "pain-clinic", "'ペインクリニック'")]),
+    # en: the last word of a hyphenated wording inflects (X-ray, X-rays)
+    ("ko", "X-rays are taken first.", "먼저 X선을 촬영한다.", []),
+    ("ko", "X-rays are taken first.", "먼저 MRI를 촬영한다.", [missing("X-rays", "x-ray", "'X선' (admitted: '엑스레이')")]),
+    # a Latin abbreviation keeps its English plural inside any language; another Latin word does not match
+    ("ko", "MSCs are used.", "MSCs를 사용한다.", []),
+    ("ko", "MSCs are used.", "MSCsx를 사용한다.", [missing("MSCs", "msc", "'중간엽 줄기세포' (admitted: 'MSC')")]),
+    ("ja", "MSCs", "MSCsは", []),
+    ("ja", "MSCs", "MSCsTは", [missing("MSCs", "msc", "'間葉系幹細胞' (admitted: 'MSC')")]),
+    ("ru", "MSCs", "MSCs", []),
+    ("ar", "MSCs", "MSCs", []),
+    # ru: a noun ending in a consonant, nominative and other cases (синдром, синдрома, синдрому) ...
+    ("ru", "The syndrome", "синдром", []),
+    ("ru", "The syndrome", "при синдроме", []),
+    ("ru", "The syndrome", "к синдрому", []),
+    ("ru", "The syndrome", "синдромом", []),
+    # ... without making a look-alike word the same: симптом is not синдром
+    ("ru", "The syndrome", "симптом", [missing("syndrome", "syndrome", "'синдром'")]),
+    ("ru", "The syndrome", "симптому", [missing("syndrome", "syndrome", "'синдром'")]),
+    ("ru", "The symptom", "синдромы", [missing("symptom", "symptom", "'симптом'")]),
+    # ru: -ием, -иям; reflexive participles; время, времени
+    ("ru", "The treatment", "лечением", []),
+    ("ru", "The treatment", "по лечениям", []),
+    ("ru", "self-renewing cells", "самообновляющиеся клетки", []),
+    ("ru", "self-renewing cells", "самообновляющейся клетки", []),
+    ("ru", "self-renewing cells", "обновляющиеся клетки", [missing("self-renewing", "self-renewing", "'самообновляющийся'")]),
+    ("ru", "recovery time", "времени восстановления", []),
+    ("ru", "recovery time", "временем восстановления", []),
+    ("ru", "recovery time", "сроки восстановления", [missing("recovery time", "recovery-time", "'время восстановления'")]),
+    # ar: ة is written ت before a pronoun or dual suffix; a bare ت-word is another word
+    ("ar", "Monitoring it", "مراقبتها", []),
+    ("ar", "Monitoring it", "ومراقبته", []),
+    ("ar", "Monitoring it", "مراقبت", [missing("Monitoring", "monitoring", "'مراقبة'")]),
+    # ar: accusative alef, with or without the tanwin mark
+    ("ar", "It needs treatment", "يحتاج علاجا", []),
+    ("ar", "It needs treatment", "يحتاج علاجًا", []),
+    ("ar", "Pain", "ألما", []),
+    # ar: the feminine of a nisba adjective, with or without the article on the adjective
+    ("ar", "Non-surgical methods", "الأساليب غير الجراحية", []),
+    ("ar", "Non-surgical methods", "أساليب غير جراحية", []),
+    # ar: other letters after a wording still make another word: ألماني (German) is not ألم (pain)
+    ("ar", "Pain", "ألماني", [missing("Pain", "pain", "'ألم'")]),
 ]
 
 MARKUP = [
@@ -222,6 +294,11 @@ def test_russian(glossary: Glossary, source: str, translation: str, expected: li
 @pytest.mark.parametrize("source, translation, expected", ARABIC)
 def test_arabic(glossary: Glossary, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
     assert found(glossary, "ar", source, translation) == expected
+
+
+@pytest.mark.parametrize("lang, source, translation, expected", RULES)
+def test_matching_rules(rules_glossary: Glossary, lang: str, source: str, translation: str, expected: list[tuple[str, str]]) -> None:
+    assert found(rules_glossary, lang, source, translation) == expected
 
 
 @pytest.mark.parametrize("source, translation, expected", MARKUP)

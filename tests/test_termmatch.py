@@ -32,7 +32,7 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
 ENGLISH = compile_matcher(
     forms(
         "herniated disc", "disc", "stem cell", "mesenchymal stem cell", "MSC", "inject", "injection", "vertebra",
-        "spinal stenosis", "stenosis", "therapy", "Crohn's disease", "foot", "foramen",
+        "spinal stenosis", "stenosis", "therapy", "Crohn's disease", "foot", "foramen", "X-ray",
     ),
     lang="en",
 )
@@ -58,6 +58,9 @@ ENGLISH_CASES = [
     # irregular plurals
     ("both feet", [("feet", "foot")]),
     ("the intervertebral foramina", [("foramina", "foramen")]),
+    # the last word after a hyphen inflects
+    ("X-rays and an x-ray", [("X-rays", "X-ray"), ("x-ray", "X-ray")]),
+    ("X-rayish", []),
     # case-insensitive unless case_sensitive
     ("MSCs and mscs", [("MSCs", "MSC"), ("mscs", "MSC")]),
     ("Crohn’s disease", [("Crohn’s disease", "Crohn's disease")]),
@@ -178,6 +181,9 @@ CJK_CASES = [
     (JAPANESE, "腰椎椎間板ヘルニアの治療", [("椎間板ヘルニア", "椎間板ヘルニア")]),
     (JAPANESE, "セルロースとセル", [("セル", "セル")]),
     (JAPANESE, "MRI検査、fMRI", [("MRI", "MRI")]),
+    # the middle dot is not a katakana letter
+    (JAPANESE, "セル・ロース", [("セル", "セル")]),
+    (JAPANESE, "椎間板ヘルニア・坐骨神経痛", [("椎間板ヘルニア", "椎間板ヘルニア"), ("坐骨神経痛", "坐骨神経痛")]),
     (CHINESE, "间充质干细胞和干细胞", [("间充质干细胞", "间充质干细胞"), ("干细胞", "干细胞")]),
     (CHINESE, "腰椎间盘突出症患者", [("椎间盘突出症", "椎间盘突出症")]),
 ]
@@ -215,10 +221,24 @@ def test_russian(text: str, expected: list[tuple[str, str]]) -> None:
 def test_russian_stems() -> None:
     assert {russian_stem(w) for w in ["клетка", "клетки", "клеток", "клеткам", "клетками"]} == {"клетк"}
     assert {russian_stem(w) for w in ["терапия", "терапии", "терапию", "терапией"]} == {"терап"}
+    assert len({russian_stem(w) for w in "лечение лечения лечению лечением лечении лечений лечениям лечениями".split()}) == 1
+    assert len({russian_stem(w) for w in "время времени временем временами".split()}) == 1
+    participles = "улучшающийся улучшающегося улучшающемуся улучшающаяся улучшающейся улучшающиеся улучшающихся"
+    assert {russian_stem(w) for w in participles.split()} == {russian_stem("улучшающий")}
+    assert russian_stem("смесь") != russian_stem("сме")  # -сь after е is not reflexive (смесь, взвесь)
+
+
+def test_russian_consonant_nouns_match_every_case_and_nothing_else() -> None:
+    matcher = compile_matcher(forms("синдром", "прием врача", kind="preferred"), lang="ru")
+    cases = "синдром синдрома синдрому синдромом синдроме синдромы синдромов синдромам синдромами синдромах"
+    assert [m.text for m in matcher.find(cases)] == cases.split()
+    assert matcher.find("симптом симптома симптому симптомом") == []
+    assert [m.text for m in matcher.find("прием врача, приема врача")] == ["прием врача", "приема врача"]
 
 
 ARABIC = compile_matcher(
-    forms("الخلايا الجذعية", "الانزلاق الغضروفي", "ألم", "عرق النسا", "غير جراحي", kind="preferred"), lang="ar"
+    forms("الخلايا الجذعية", "الانزلاق الغضروفي", "ألم", "عرق النسا", "غير جراحي", "مراقبة", "حالة", "ليف", kind="preferred"),
+    lang="ar",
 )
 
 ARABIC_CASES = [
@@ -231,6 +251,15 @@ ARABIC_CASES = [
     ("آلام", []),
     # the article on the adjective only (غير takes none)
     ("الأساليب غير الجراحي", [("غير الجراحي", "غير جراحي")]),
+    # ة written ت before a suffix (the suffix is part of the match); a bare ت-word is another word
+    ("مراقبتها", [("مراقبتها", "مراقبة")]),
+    ("حالت دون", []),
+    # accusative alef; the feminine of a nisba adjective
+    ("ألما", [("ألم", "ألم")]),  # the ending is not part of the term, like a pronoun suffix
+    ("الأساليب غير الجراحية", [("غير الجراحي", "غير جراحي")]),
+    ("ألماني", []),
+    # ل before a word that starts with ل
+    ("لليف", [("لليف", "ليف")]),  # ل + الليف and ل + ليف are both written لليف
 ]
 
 
@@ -249,9 +278,14 @@ def test_whole_words_hidden_by_a_longer_phrase_are_reported_separately() -> None
     chosen, hidden = russian.find_with_hidden("Хроническая боль в спине")
     assert [m.text for m in chosen] == ["Хроническая боль"]
     assert [m.text for m in hidden] == ["Хроническая", "боль в спине"]
-    # inside one Korean word, or in Japanese and Chinese, nothing is a whole word
+    # inside one Korean word nothing is a whole word
     assert KOREAN.find_with_hidden("좌골신경통이")[1] == []
-    assert JAPANESE.find_with_hidden("間葉系幹細胞")[1] == []
+    # Japanese and Chinese: the head or tail of the longer wording, when the rest is a word
+    assert [m.text for m in JAPANESE.find_with_hidden("間葉系幹細胞")[1]] == ["幹細胞"]
+    assert JAPANESE.find_with_hidden("坐骨神経痛")[1] == []  # 痛: a one-character suffix
+    cjk = compile_matcher(forms("再生", "組織", "再生医療", "組織再生医療", "脂肪組織", kind="preferred"), lang="ja")
+    assert [m.text for m in cjk.find_with_hidden("脂肪組織と再生医療")[1]] == ["組織", "再生"]
+    assert [m.text for m in cjk.find_with_hidden("組織再生医療")[1]] == ["組織", "再生医療"]  # not the inner 再生
     # a whole Korean word inside a longer phrase is
     korean = compile_matcher(forms("추간판", "추간판 탈출증", kind="preferred"), lang="ko")
     assert [m.text for m in korean.find_with_hidden("추간판 탈출증으로")[1]] == ["추간판"]
