@@ -56,7 +56,7 @@ _TOP_KEYS = {
 _PATH_KEYS = ("docs_dir", "locales_dir", "templates_dir", "glossary", "build_dir", "site_dir")
 _UPDATE_KEYS = {"fuzzy_threshold", "compendium_exact"}
 _CHECK_KEYS = {"fail_on"}
-_SITE_KEYS = {"name", "url", "disclaimer"}
+_SITE_KEYS = {"name", "url", "disclaimer", "fallback"}
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 """Slugs and language codes that may become file names (no '/', no leading '.')."""
 
@@ -286,6 +286,8 @@ def _validate(table: dict[str, Any], root: Path, path: Path | None, key_lines: d
         site = {}
     else:
         v.unknown_keys(f"{p}.site", site, _SITE_KEYS)
+        if "fallback" in site:
+            site = {**site, "fallback": _fallback_languages(v, f"{p}.site.fallback", site["fallback"], languages)}
 
     v.errors.errors.sort(key=lambda e: (e.location.line or 0) if e.location else 0)
     v.errors.raise_if_any()
@@ -300,6 +302,21 @@ def _validate(table: dict[str, Any], root: Path, path: Path | None, key_lines: d
         path=path,
         **{key: value for key, value in paths.items() if value is not None},  # type: ignore[arg-type]
     )
+
+
+def _fallback_languages(v: _Validator, key: str, value: Any, languages: list[Language]) -> tuple[str, ...]:
+    """``site.fallback``: configured languages whose translation is shown before an article's original."""
+    if not isinstance(value, list):
+        v.fail(key, "expected a list of language codes, e.g. [\"en\"]")
+        return ()
+    codes = []
+    for index, code in enumerate(value):
+        lang = v.language(f"{key}[{index}]", code)
+        if lang is not None and lang.code not in {known.code for known in languages}:
+            v.fail(f"{key}[{index}]", f"{code!r} is not one of the site languages")
+        elif lang is not None:
+            codes.append(lang.code)
+    return tuple(codes)
 
 
 def _update_settings(v: _Validator, table: Any) -> UpdateSettings:

@@ -743,8 +743,8 @@ class _Walker:
         """Hard line breaks the two renderers read differently (found by the Hypothesis agreement test)."""
         for offset, text in enumerate(lines[:-1]):
             bare = text.rstrip(" ")
-            if len(text) - len(bare) >= 2 and bare.endswith(("*", "_")) and not _escaped(bare, len(bare) - 1):
-                mark = bare[-1]
+            mark = bare[-1:]
+            if len(text) - len(bare) >= 2 and mark in ("*", "_") and _opens_emphasis("\n".join([*lines[:offset], bare]), mark):
                 message = f"'{mark}' before a line break (two trailing spaces) opens emphasis for Python-Markdown, not for CommonMark"
                 self._fail(line + offset, f"{message}; write \\{mark} or drop the spaces")
             elif text.endswith("\\") and not _escaped(text, len(text) - 1):
@@ -839,6 +839,20 @@ def unwrap_lines(lines: list[str]) -> str:
         else:
             parts.append(line.rstrip(" \t") + " ")
     return "".join(parts)
+
+
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _opens_emphasis(text: str, mark: str) -> bool:
+    """The run of ``mark`` ending ``text`` is not closing an earlier run (an even number precede it)."""
+    text = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    runs = [m for m in re.finditer(re.escape(mark) + "+", text) if not _escaped(text, m.start())]
+    if not runs or runs[-1].end() != len(text) or _escaped(text, runs[-1].start()):
+        return False
+    if mark == "_":
+        runs = [m for m in runs if not (text[m.start() - 1 : m.start()].isalnum() and text[m.end() : m.end() + 1].isalnum())]
+    return len(runs[:-1]) % 2 == 0
 
 
 def _escaped(text: str, index: int) -> bool:

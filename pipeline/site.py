@@ -34,7 +34,7 @@ from .site_anchors import heading_ids, id_map, rewrite_fragments
 from .site_config import language_config, write_config
 from .site_mkdocs import MkdocsJob, MkdocsRun, run_mkdocs
 from .site_plan import BuildPlan, plan_build, status_rows
-from .site_publish import publish, write_sitemap
+from .site_publish import drop_language_sitemaps, publish, write_sitemap
 from .site_status import StatusRow, status_page
 from .site_tree import PageReport, TreeSpec, index_page, page_body, render_page, write_tree
 
@@ -120,7 +120,8 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         ui=plan.ui[lang.code],
         root_of=lambda other: plan.layout.root_from(lang, other),
         project_root=config.root,
-        po_path=lambda target, slug: config.po_path(target, slug),
+        po_path=plan.po_path,
+        fallback=plan.fallback,
     )
     files: dict[str, str] = {}
     pages: list[PageReport] = []
@@ -139,7 +140,8 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
     titles = {page.rel: page.title for page in pages}
     files[STATUS_PAGE] = status_page(rows, spec.ui, titles)
     write_tree(files, spec.out_dir)
-    nav = [INDEX_PAGE, *(p.rel for p in pages if p.rel != INDEX_PAGE), STATUS_PAGE]
+    # The status page is for the translation team: reachable by its URL, not in the patients' nav.
+    nav = [INDEX_PAGE, *(p.rel for p in pages if p.rel != INDEX_PAGE)]
     config_file = out / "mkdocs.yml"
     write_config(
         config_file,
@@ -151,6 +153,7 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
             config_dir=out,
             theme_dir=plan.theme_dir,
             nav=nav,
+            not_in_nav=[STATUS_PAGE],
             site_name=plan.site_name,
         ),
     )
@@ -221,6 +224,7 @@ def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bo
         built = {run.lang: plan.config.build_dir / run.lang / "site" for run in result.runs}
         publish(built, plan.layout, config.site_dir, complete=len(plan.langs) == len(config.languages))
         write_sitemap(config.site_dir, plan.layout, _page_urls(result.trees[0]))
+        drop_language_sitemaps(config.site_dir, plan.layout)
     result.seconds = time.perf_counter() - start
     own = planned + sum(tree.seconds for tree in result.trees) + sum(run.scan_seconds for run in result.runs)
     result.pipeline_seconds = own + (time.process_time() - finishing)
@@ -316,5 +320,4 @@ def _html_path(rel: str) -> str:
 def _page_urls(tree: LanguageTree) -> list[str]:
     urls = [""]
     urls += [_html_path(page.rel)[: -len("index.html")] for page in tree.pages if page.rel != INDEX_PAGE]
-    urls.append(_html_path(STATUS_PAGE)[: -len("index.html")])
-    return urls
+    return urls  # not the status page: it is for the team (noindex), not for search engines

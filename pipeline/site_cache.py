@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Diagnostic, Location
-from .fsio import write_text_atomic
 
 _STAGES = ("segment.py", "mdparse.py", "translate.py", "site_tree.py", "site_cache.py")
 
@@ -30,8 +31,8 @@ class Translation:
 
     text: str
     total: int
-    fallbacks: tuple[tuple[str, str], ...]
-    """``(segment kind, reason)`` for every segment that fell back."""
+    fallbacks: tuple[tuple[str, str, str], ...]
+    """``(segment kind, reason, language shown)`` for every segment that fell back ("": the original)."""
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
@@ -52,6 +53,9 @@ class RenderCache:
         self.misses = 0
         self.make_seconds = 0.0
         """CPU seconds spent making what was not cached (the translate step)."""
+        self._counts: dict[str, tuple[int, int, int]] | None = None
+        self._counts_used: set[str] = set()
+        self._counts_changed = False
 
     def key(self, *parts: str | bytes) -> str:
         digest = hashlib.sha256(self.version.encode())
@@ -62,7 +66,7 @@ class RenderCache:
         return digest.hexdigest()
 
     def get_or_make(self, key: str, make: Callable[[], Translation]) -> Translation:
-        path = self.folder / key[:2] / f"{key}.json"
+        path = self.folder / f"{key}.json"
         try:
             found = _load(path.read_text(encoding="utf-8"))
             self.hits += 1
@@ -73,21 +77,75 @@ class RenderCache:
         start = time.process_time()
         made = make()
         self.make_seconds += time.process_time() - start
-        write_text_atomic(path, _dump(made))
+        write_generated(path, _dump(made))
         return made
 
 
     def counts_or_make(self, key: str, make: Callable[[], tuple[int, int, int]]) -> tuple[int, int, int]:
-        """Entry counts of a catalogue (translated, fuzzy, untranslated), keyed by its bytes."""
-        path = self.folder / "counts" / f"{key}.json"
-        try:
-            translated, fuzzy, untranslated = json.loads(path.read_text(encoding="utf-8"))
-            return int(translated), int(fuzzy), int(untranslated)
-        except (OSError, ValueError, TypeError):
-            pass
-        made = make()
-        write_text_atomic(path, json.dumps(list(made)))
+        """Entry counts of a catalogue (translated, fuzzy, untranslated), keyed by its bytes.
+
+        All counts live in one file (``counts.json``), read once; :meth:`save_counts` writes it.
+        """
+        counts = self._load_counts()
+        self._counts_used.add(key)
+        found = counts.get(key)
+        if found is not None:
+            return found
+        counts[key] = made = make()
+        self._counts_changed = True
         return made
+
+    def save_counts(self) -> None:
+        """Write the counts of the catalogues seen in this build (older ones are dropped)."""
+        if self._counts is None or not (self._counts_changed or len(self._counts) > len(self._counts_used)):
+            return
+        kept = {key: list(value) for key, value in self._counts.items() if key in self._counts_used}
+        write_generated(self.folder / "counts.json", json.dumps(kept, sort_keys=True))
+        self._counts_changed = False
+
+    def _load_counts(self) -> dict[str, tuple[int, int, int]]:
+        if self._counts is None:
+            self._counts = {}
+            try:
+                data = json.loads((self.folder / "counts.json").read_text(encoding="utf-8"))
+                for key, (translated, fuzzy, untranslated) in data.items():
+                    self._counts[str(key)] = (int(translated), int(fuzzy), int(untranslated))
+            except (OSError, ValueError, TypeError, AttributeError):
+                self._counts = {}
+        return self._counts
+
+
+def write_generated(path: Path, text: str) -> bool:
+    """Replace a generated file under ``build/`` atomically if its text changed (False: unchanged).
+
+    Unlike :func:`pipeline.fsio.write_text_atomic` there is no fsync: everything
+    under ``build/`` is made again from the sources if a crash loses it, and
+    hundreds of fsyncs per build cost more wall time than rendering the pages.
+    The rename still keeps ``serve`` and MkDocs from reading a half-written file.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return True
 
 
 def _dump(translation: Translation) -> str:
@@ -95,7 +153,7 @@ def _dump(translation: Translation) -> str:
         {
             "text": translation.text,
             "total": translation.total,
-            "fallbacks": [list(pair) for pair in translation.fallbacks],
+            "fallbacks": [list(entry) for entry in translation.fallbacks],
             "diagnostics": [
                 [d.location.path, d.location.line, d.location.column, d.message, d.severity, d.code]
                 for d in translation.diagnostics
@@ -110,7 +168,7 @@ def _load(text: str) -> Translation:
     return Translation(
         text=str(data["text"]),
         total=int(data["total"]),
-        fallbacks=tuple((str(kind), str(reason)) for kind, reason in data["fallbacks"]),
+        fallbacks=tuple((str(kind), str(reason), str(shown)) for kind, reason, shown in data["fallbacks"]),
         diagnostics=tuple(
             Diagnostic(Location(path, line, column), message, severity, code)
             for path, line, column, message, severity, code in data["diagnostics"]

@@ -18,6 +18,7 @@ import gettext
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -61,6 +62,12 @@ MESSAGES: dict[str, UiMessage] = {
         "%(num)d sections of this page are not translated yet and are shown in the original language (%(language)s).",
         note="%(language)s is the name of the original language in the reader's language, e.g. 'English'.",
     ),
+    "notice.pivot": UiMessage(
+        "%(num)d section of this page is not translated yet and is shown in another language (%(language)s).",
+        "%(num)d sections of this page are not translated yet and are shown in another language (%(language)s).",
+        note="When an article written in a third language is not translated: its text in %(language)s "
+        "(e.g. 'English') is shown instead of the original.",
+    ),
     "notice.outdated": UiMessage(
         "The original article was updated after it was translated. %(num)d section shows the original "
         "text until its translation has been checked.",
@@ -76,6 +83,10 @@ MESSAGES: dict[str, UiMessage] = {
     "notice.legend": UiMessage(
         "Text in the original language is shown on a shaded background.",
         note="Explains how untranslated parts are marked.",
+    ),
+    "notice.legend_mixed": UiMessage(
+        "Text that is not translated yet is shown on a shaded background.",
+        note="Explains the marking when some of it is shown in another translation, not in the original.",
     ),
     "notice.original_link": UiMessage(
         "Read the original article (%(language)s)",
@@ -156,8 +167,12 @@ class UiTranslations:
 
     def language_name(self, other: Language) -> str:
         """``other``'s name in this language (CLDR via Babel), e.g. 영어 for English in Korean."""
-        name = Locale.parse(other.code).get_display_name(Locale.parse(self.lang.code))
-        return name or other.english_name
+        return _display_name(other.code, self.lang.code) or other.english_name
+
+
+@lru_cache(maxsize=256)
+def _display_name(code: str, in_code: str) -> str | None:
+    return Locale.parse(code).get_display_name(Locale.parse(in_code))
 
 
 def english(lang: Language) -> UiTranslations:

@@ -38,12 +38,15 @@ class BuildPlan:
     site_name: str
     theme_dir: Path
     ui: dict[str, UiTranslations]
+    fallback: tuple[Language, ...] = ()
+    """Translations shown before an article's original (``[tool.medloc.site] fallback``, default: the source language)."""
     catalogs: dict[Path, Any | None] = field(default_factory=dict)
     """Parsed PO/POT files by path (None: no such file), read once."""
     segmentations: dict[str, Any] = field(default_factory=dict)
     """Each article segmented once, for every language."""
     source_ids: dict[str, list[str]] = field(default_factory=dict)
     digests: dict[Path, str] = field(default_factory=dict)
+    po_paths: dict[tuple[str, str], Path] = field(default_factory=dict)
     cache: RenderCache | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -53,6 +56,13 @@ class BuildPlan:
 
             self.catalogs[path] = read_po(path) if path.is_file() else None
         return self.catalogs[path]
+
+    def po_path(self, lang: Language, slug: str) -> Path:
+        """``config.po_path`` once per catalogue (it resolves the path to refuse symlinks out)."""
+        key = (lang.code, slug)
+        if key not in self.po_paths:
+            self.po_paths[key] = self.config.po_path(lang, slug)
+        return self.po_paths[key]
 
     def digest(self, path: Path) -> str:
         """SHA-256 of a catalogue's bytes ("none" if missing): finds cached work without parsing it."""
@@ -83,9 +93,14 @@ class BuildPlan:
             self.source_ids[article.rel] = heading_ids(page_body(article.text))
         return self.source_ids[article.rel]
 
+    anchors: bool | None = None
+
     @property
     def links_to_anchors(self) -> bool:
-        return any(has_fragment_links(article.text) for article in self.articles)
+        """Some article links to a ``#fragment`` (looked up once, not per language)."""
+        if self.anchors is None:
+            self.anchors = any(has_fragment_links(article.text) for article in self.articles)
+        return self.anchors
 
 
 def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPlan:
@@ -103,6 +118,12 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         discover_articles(config.docs_dir, root=config.root, default_lang=config.source_language, language=config.language)
     )
     theme_dir, diagnostics = prepare_theme(config.build_dir / "theme")
+    if site_url is None:
+        message = (
+            "no site_url: hreflang alternates are relative and sitemap.xml has root-relative paths, "
+            "which search engines ignore; set site_url (the address the site is published at)"
+        )
+        diagnostics.append(Diagnostic(Location(config.relative(top)), message, code="site-url-missing"))
     plan = BuildPlan(
         config=config,
         layout=layout,
@@ -112,6 +133,7 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         site_name=str(top_settings.get("site_name") or "Patient information"),
         theme_dir=theme_dir,
         ui={},
+        fallback=tuple(config.language(code) for code in config.site.get("fallback", (config.source_language.code,))),
         cache=RenderCache(config.build_dir / "cache"),
         diagnostics=diagnostics,
     )
@@ -123,13 +145,15 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
 
 
 def status_rows(plan: BuildPlan) -> list[StatusRow]:
-    config = plan.config
-    return collect_status(
+    rows = collect_status(
         plan.articles,
-        config.languages,
-        counts=lambda lang, slug: plan.counts(config.po_path(lang, slug)),
+        plan.config.languages,
+        counts=lambda lang, slug: plan.counts(plan.po_path(lang, slug)),
         entries=lambda article: _entry_count(plan, article),
     )
+    if plan.cache is not None:
+        plan.cache.save_counts()
+    return rows
 
 
 def _as_tuple(counts: Counts) -> tuple[int, int, int]:

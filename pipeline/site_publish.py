@@ -79,6 +79,14 @@ def _replace_root(new: Path, site_dir: Path, *, keep: set[str]) -> None:
     shutil.rmtree(new, ignore_errors=True)
 
 
+def drop_language_sitemaps(site_dir: Path, layout: SiteLayout) -> None:
+    """Remove MkDocs' own sitemap of each language folder: the root sitemap lists every language."""
+    for lang in layout.languages:
+        if lang.code != layout.source.code:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_dir / lang.tag / name).unlink(missing_ok=True)
+
+
 def write_sitemap(site_dir: Path, layout: SiteLayout, page_urls: Iterable[str]) -> None:
     """``site/sitemap.xml`` (+ ``.gz``): every page in every language, with alternates."""
     base = layout.site_url or "/"

@@ -97,13 +97,17 @@ def status_page(rows: Iterable[StatusRow], ui: UiTranslations, titles: Mapping[s
     for row in rows:
         by_lang.setdefault(row.lang.code, []).append(row)
     parts = [markdown_text(ui.text("status.intro")), ""]
+    bars: dict[tuple[int, int, int], str] = {}
     for lang_rows in by_lang.values():
-        parts += _language_section(lang_rows, ui, titles)
-    meta = {"title": ui.text("status.title"), "description": ui.text("status.intro"), "search": {"exclude": True}}
+        parts += _language_section(lang_rows, ui, titles, bars)
+    # For the team, not for patients: out of the nav, the search index, the sitemap and search engines.
+    meta = {"title": ui.text("status.title"), "description": ui.text("status.intro"), "search": {"exclude": True}, "robots": "noindex"}
     return join_front_matter(meta, "\n".join(parts))
 
 
-def _language_section(rows: list[StatusRow], ui: UiTranslations, titles: Mapping[str, str]) -> list[str]:
+def _language_section(
+    rows: list[StatusRow], ui: UiTranslations, titles: Mapping[str, str], bars: dict[tuple[int, int, int], str]
+) -> list[str]:
     lang = rows[0].lang
     translated_rows = [r for r in rows if r.counts is not None]
     done = sum(1 for r in translated_rows if r.counts is not None and r.counts.complete)
@@ -118,21 +122,29 @@ def _language_section(rows: list[StatusRow], ui: UiTranslations, titles: Mapping
     )
     lines += ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
     for row in rows:
-        lines.append(_row(row, ui, titles.get(row.article.rel, row.article.title)))
+        lines.append(_row(row, ui, titles.get(row.article.rel, row.article.title), bars))
     lines += ["</tbody>", "</table>", ""]
     return lines
 
 
-def _row(row: StatusRow, ui: UiTranslations, title: str) -> str:
+def _row(row: StatusRow, ui: UiTranslations, title: str, bars: dict[tuple[int, int, int], str]) -> str:
     name = f'<th scope="row">{_esc(title)}</th>'
     if row.counts is None:
         return f'<tr>{name}<td colspan="4">{_esc(ui.text("status.original"))}</td></tr>'
     c = row.counts
-    return f"<tr>{name}<td>{c.translated}</td><td>{c.fuzzy}</td><td>{c.untranslated}</td><td>{_bar(c, ui)}</td></tr>"
+    return f"<tr>{name}<td>{c.translated}</td><td>{c.fuzzy}</td><td>{c.untranslated}</td><td>{_bar(c, ui, bars)}</td></tr>"
 
 
-def _bar(counts: Counts, ui: UiTranslations) -> str:
-    translated, fuzzy, untranslated = counts.percentages()
+def _bar(counts: Counts, ui: UiTranslations, bars: dict[tuple[int, int, int], str]) -> str:
+    """The bar of ``counts``; ``bars`` keeps those made for this page (rows repeat a few shares)."""
+    shares = counts.percentages()
+    if shares not in bars:
+        bars[shares] = _bar_html(shares, ui)
+    return bars[shares]
+
+
+def _bar_html(shares: tuple[int, int, int], ui: UiTranslations) -> str:
+    translated, fuzzy, untranslated = shares
     label = ui.text("status.bar", translated=translated, fuzzy=fuzzy, untranslated=untranslated)
     spans = "".join(
         f'<span class="medloc-bar-{kind}" style="width: {share}%"></span>'

@@ -5,14 +5,18 @@ For language L, ``build/medloc/<L>/docs/`` mirrors ``docs/``:
 * an article written in L is copied as it is (the original);
 * any other article is rendered through the translate step
   (:func:`pipeline.translate.render_segmented`, one segmentation per article for
-  every language) with L's catalogue; untranslated, fuzzy and refused segments fall back to the
-  source text, wrapped in ``<span lang="<source>" class="medloc-fallback">`` so
-  screen readers switch voice and readers see what is not translated;
+  every language) with L's catalogue; untranslated, fuzzy and refused segments fall back
+  to the translation into a ``site.fallback`` language (default: the source language,
+  so a Russian reader of a Korean article gets English, not Korean), else to the
+  original text, wrapped in ``<span lang="<language shown>" class="medloc-fallback">``
+  so screen readers switch voice and readers see what is not translated; the theme
+  marks untranslated titles (nav, header, footer, table of contents) the same way;
 * the front matter gains ``medloc:`` (notice texts already translated and
   counted, the link to the original), which the theme shows at the top;
 * heading anchors that changed with the translation are followed by links
   (:mod:`pipeline.site_anchors`), so ``#section`` links resolve in every language;
-* ``index.md`` (when ``docs/`` has none) and ``status.md`` are generated.
+* ``index.md`` (when ``docs/`` has none) and ``status.md`` are generated (the status
+  page is for the team: out of the nav, the search index and the sitemap, ``noindex``).
 
 Translations are untrusted: a msgstr that adds HTML, an attribute list or a
 ``javascript:``/``data:`` URL that its msgid does not have is refused here
@@ -23,20 +27,22 @@ structural checks of the translate step.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
 from .errors import Diagnostic, InputError, Location
-from .fsio import read_text, safe_join, write_text_atomic
+from .fsio import read_text, safe_join
 from .languages import Language
 from .segment import article_lang, article_slug
-from .site_cache import RenderCache, Translation
+from .site_cache import RenderCache, Translation, write_generated
 from .site_i18n import UiTranslations
 
 PageKind = Literal["original", "translated", "generated"]
@@ -76,12 +82,18 @@ class PageReport:
     title: str
     description: str = ""
     source_lang: Language | None = None
-    """The article's language when the title or description shown is the untranslated source text."""
+    """The language of the title when it is not translated (the article's, or a pivot's)."""
+    description_lang: Language | None = None
+    """The same for the description."""
     total: int = 0
     """Segments in the article."""
     untranslated: int = 0
     fuzzy: int = 0
     refused: int = 0
+    pivots: tuple[tuple[Language, int], ...] = ()
+    """Segments shown in another translation (``site.fallback``), per language."""
+    original_fuzzy: int = 0
+    """Fuzzy segments shown in the original (the rest of the fallbacks shown there are missing or refused)."""
 
     @property
     def fallbacks(self) -> int:
@@ -120,6 +132,27 @@ def join_front_matter(data: Mapping[str, Any], body: str) -> str:
     return f"---\n{dumped}---\n{body}"
 
 
+# JSON is YAML, except for characters YAML reads as line breaks or refuses: write those escaped.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def add_front_matter_key(text: str, key: str, value: Any) -> str:
+    """``text`` with ``key: value`` added at the end of its front matter (created if missing).
+
+    The value is written as one JSON line, which YAML reads as a flow mapping;
+    the rest of the front matter stays as it is (no parse-and-dump per page).
+    A ``key`` already present is overridden: YAML keeps the last one.
+    """
+    dumped = json.dumps(value, ensure_ascii=False)
+    dumped = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", dumped)
+    line = f"{key}: {dumped}\n"
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return f"---\n{line}---\n{text}"
+    at = match.end(1) if match.group(1) is not None else text.index("\n") + 1
+    return text[:at] + line + text[at:]
+
+
 def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, language: Callable[[str], Language]) -> list[SourceArticle]:
     """Every ``*.md`` under ``docs_dir`` in path order, with its language and slug."""
     articles = []
@@ -144,6 +177,7 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
     return articles
 
 
+@lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -186,6 +220,8 @@ def guarded_resolver(catalog: Any | None, po_path: str, diagnostics: list[Diagno
 
 def added_active_markup(msgid: str, msgstr: str) -> set[str]:
     """HTML, attribute-list and URL-scheme markup in ``msgstr`` that ``msgid`` lacks."""
+    if "<" not in msgstr and "{" not in msgstr and ":" not in msgstr:
+        return set()  # every pattern of _ACTIVE_MARKUP needs one of these
     allowed = {m.group(0).lower() for m in _ACTIVE_MARKUP.finditer(msgid)}
     return {m.group(0).lower() for m in _ACTIVE_MARKUP.finditer(msgstr)} - allowed
 
@@ -220,6 +256,8 @@ class TreeSpec:
     """Relative path from this language's site root to another language's root."""
     project_root: Path
     po_path: Callable[[Language, str], Path]
+    fallback: tuple[Language, ...] = ()
+    """Translations shown, in order, before an article's original (``[tool.medloc.site] fallback``)."""
 
 
 def render_page(
@@ -241,46 +279,86 @@ def render_page(
         report = PageReport(article.rel, article.slug, "original", article.title, article.description)
         return article.text, report, []
     po = spec.po_path(spec.lang, article.slug)
+    pivots = [(other, spec.po_path(other, article.slug)) for other in spec.fallback if other.code not in (spec.lang.code, article.lang.code)]
 
     def make() -> Translation:
-        return translate_article(article, read_catalog(po), _relative(po, spec.project_root), segmented)
+        found = [(other, read_catalog(path)) for other, path in pivots]
+        return translate_article(article, read_catalog(po), _relative(po, spec.project_root), segmented, pivots=found)
 
     if cache is None or digest is None:
         translation = make()
     else:
-        translation = cache.get_or_make(cache.key(spec.lang.code, article.rel, article.text, digest(po)), make)
+        parts = [f"{other.code}:{digest(path)}" for other, path in pivots]
+        translation = cache.get_or_make(cache.key(spec.lang.code, article.rel, article.text, digest(po), *parts), make)
     meta, body = split_front_matter(translation.text, article.rel)
-    reasons = Counter(reason for _, reason in translation.fallbacks)
-    front_fell_back = any(kind.startswith("front matter") for kind, _ in translation.fallbacks)
-    report = PageReport(
+    report = page_report(article, meta, translation, {other.code: other for other, _ in pivots})
+    medloc = notice_meta(report, article.lang, spec)
+    headings = fallback_headings(body)
+    if headings:
+        medloc["headings"] = headings
+    if report.source_lang is not None and any(kind == "front matter title" for kind, _, _ in translation.fallbacks):
+        medloc.update(title_lang=report.source_lang.tag, title_dir=report.source_lang.direction)
+    return add_front_matter_key(translation.text, "medloc", medloc), report, list(translation.diagnostics)
+
+
+_FALLBACK_HEADING = re.compile(r'^#{1,6}[ \t]+<span lang="([^"]+)" dir="(ltr|rtl)" class="medloc-fallback">([^<\n]*)</span>[ \t]*$', re.M)
+
+
+def fallback_headings(body: str) -> dict[str, list[str]]:
+    """Untranslated headings -> [lang, dir], so the theme can mark them in the table of contents.
+
+    The table of contents shows a heading's text without its ``<span lang>``; the
+    theme looks its title up here (headings with inline markup are not found).
+    """
+    return {html.unescape(text.strip()): [lang, direction] for lang, direction, text in _FALLBACK_HEADING.findall(body)}
+
+
+def page_report(article: SourceArticle, meta: Mapping[str, Any], translation: Translation, pivots: Mapping[str, Language]) -> PageReport:
+    """What a translated page shows: counts per reason, and the language of each fallback text."""
+    reasons = Counter(reason for _, reason, _ in translation.fallbacks)
+    shown_in = Counter(shown for _, _, shown in translation.fallbacks if shown in pivots)
+    shown = {kind: pivots.get(code, article.lang) for kind, _, code in translation.fallbacks if kind.startswith("front matter")}
+    return PageReport(
         rel=article.rel,
         slug=article.slug,
         kind="translated",
         title=str(meta.get("title") or article.title),
         description=str(meta.get("description") or ""),
-        source_lang=article.lang if front_fell_back else None,
+        source_lang=shown.get("front matter title"),
+        description_lang=shown.get("front matter description"),
         total=translation.total,
         untranslated=reasons["untranslated"],
         fuzzy=reasons["fuzzy"],
         refused=reasons["refused"],
+        pivots=tuple((pivots[code], count) for code, count in shown_in.items()),
+        original_fuzzy=sum(1 for _, reason, code in translation.fallbacks if reason == "fuzzy" and code not in pivots),
     )
-    meta["medloc"] = notice_meta(report, article.lang, spec)
-    if any(kind == "front matter title" for kind, _ in translation.fallbacks):
-        meta["medloc"].update(title_lang=article.lang.tag, title_dir=article.lang.direction)
-    return join_front_matter(meta, body), report, list(translation.diagnostics)
 
 
-def translate_article(article: SourceArticle, catalog: Any | None, po_path: str, segmented: Callable[[SourceArticle], Any]) -> Translation:
-    """The translate step on one article with one catalogue (None: no catalogue yet)."""
-    from .translate import render_segmented
+def translate_article(
+    article: SourceArticle,
+    catalog: Any | None,
+    po_path: str,
+    segmented: Callable[[SourceArticle], Any],
+    *,
+    pivots: Iterable[tuple[Language, Any | None]] = (),
+) -> Translation:
+    """The translate step on one article with one catalogue (None: no catalogue yet).
+
+    ``pivots``: catalogues of the same article in other languages, tried in order
+    for a segment without a translation before its original text is shown.
+    """
+    from .translate import Pivot, render_segmented
 
     diagnostics: list[Diagnostic] = list(getattr(catalog, "diagnostics", []))
     resolve = guarded_resolver(catalog, po_path, diagnostics)
-    rendered = render_segmented(segmented(article), resolve, mark=fallback_marker(article.lang))
+    # Findings in a pivot catalogue belong to that language's pages: reported there, not here.
+    chain = [Pivot(lang.code, guarded_resolver(other, "", []), fallback_marker(lang)) for lang, other in pivots if other is not None]
+    rendered = render_segmented(segmented(article), resolve, mark=fallback_marker(article.lang), pivots=chain)
     return Translation(
         text=rendered.text,
         total=rendered.total,
-        fallbacks=tuple((str(f.segment.kind), str(f.reason)) for f in rendered.fallbacks),
+        fallbacks=tuple((str(f.segment.kind), str(f.reason), f.shown or "") for f in rendered.fallbacks),
         diagnostics=(*diagnostics, *rendered.diagnostics),
     )
 
@@ -295,7 +373,8 @@ def notice_meta(report: PageReport, source: Language, spec: TreeSpec) -> dict[st
     """Texts of the notice at the top of a translated page, in the reader's language."""
     ui = spec.ui
     name = ui.language_name(source)
-    missing = report.untranslated + report.refused
+    in_pivots = sum(count for _, count in report.pivots)
+    missing = report.untranslated + report.refused + report.fuzzy - report.original_fuzzy - in_pivots
     meta: dict[str, Any] = {
         "status": "complete" if report.fallbacks == 0 else "partial",
         "original_tag": source.tag,
@@ -306,21 +385,36 @@ def notice_meta(report: PageReport, source: Language, spec: TreeSpec) -> dict[st
     meta.update(
         title=ui.text("notice.title"),
         progress=ui.text("notice.progress", done=report.total - report.fallbacks, total=report.total),
-        legend=ui.text("notice.legend"),
+        legend=ui.text("notice.legend_mixed" if report.pivots else "notice.legend"),
         original_link=ui.text("notice.original_link", language=name),
     )
     if missing:
         meta["untranslated"] = ui.text("notice.untranslated", num=missing, language=name)
-    if report.fuzzy:
-        meta["outdated"] = ui.text("notice.outdated", num=report.fuzzy)
+    if report.original_fuzzy:
+        meta["outdated"] = ui.text("notice.outdated", num=report.original_fuzzy)
+    if report.pivots:
+        meta["pivots"] = [
+            {"text": ui.text("notice.pivot", num=count, language=ui.language_name(lang)), "tag": lang.tag}
+            for lang, count in report.pivots
+        ]
     return meta
 
 
 def write_tree(files: Mapping[str, str], out_dir: Path) -> int:
-    """Write ``rel -> text`` under ``out_dir`` (only changed files), delete stale pages."""
+    """Write ``rel -> text`` under ``out_dir`` (only changed files), delete stale pages.
+
+    Like :func:`pipeline.fsio.safe_join` for every page, but each folder is
+    resolved once (not each file): no ``..``, no symlink out of ``out_dir``.
+    """
     written = 0
+    folders: dict[Path, Path] = {}
     for rel, text in files.items():
-        written += write_text_atomic(safe_join(out_dir, rel), text)
+        target = out_dir / rel
+        if target.parent not in folders:
+            folders[target.parent] = safe_join(out_dir, target.parent.relative_to(out_dir)) if target.parent != out_dir else out_dir
+        if ".." in Path(rel).parts or Path(rel).is_absolute() or target.is_symlink():
+            target = safe_join(out_dir, rel)  # refuses it, with the message every path gets
+        written += write_generated(target, text)
     if out_dir.is_dir():
         for stale in sorted(out_dir.rglob("*.md")):
             if stale.relative_to(out_dir).as_posix() not in files:
@@ -341,7 +435,7 @@ def index_page(pages: Iterable[PageReport], spec: TreeSpec, languages: Iterable[
     for page in pages:
         entry = f"- [{_in_language(page.title, page.source_lang)}]({page.rel})"
         if page.description:
-            entry += f": {_in_language(page.description, page.source_lang)}"
+            entry += f": {_in_language(page.description, page.description_lang)}"
         lines.append(entry)
     lines += ["", markdown_text(ui.text("home.languages")), "", '<ul class="medloc-languages">']
     for other in languages:

@@ -26,13 +26,20 @@ is a :func:`pipeline.segment.walk` whose callback looks each segment up:
 * ``mark(segment, text) -> str`` (optional) wraps fallback text, e.g. in
   ``<span lang="en" class="medloc-fallback">``, so the site can show it. It is
   applied to fallbacks only, and its output is verified like a translation.
+* ``pivots`` (optional): translations into other languages tried, in order, for
+  a segment that falls back, before the source text: a Russian reader of a
+  Korean article gets the English translation of an untranslated paragraph,
+  not the Korean original. A pivot text is checked like a translation, marked
+  with the pivot's own ``mark``, and its :class:`Fallback` records the language
+  shown (``shown``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -41,10 +48,12 @@ from . import mdparse
 from .config import Config
 from .errors import Diagnostic, Location, PipelineError
 from .fsio import read_text
+from .languages import get_language
 from .pofile import Catalog, make_header, read_po
 from .segment import (
     Segment,
     Segmented,
+    Slot,
     article_lang,
     article_slug,
     segment_source,
@@ -63,6 +72,8 @@ class Fallback:
     segment: Segment
     reason: FallbackReason
     message: str = ""
+    shown: str | None = None
+    """Language code of the pivot translation shown instead (None: the source text)."""
 
 
 @dataclass(slots=True)
@@ -94,6 +105,16 @@ class Found:
 Resolve = Callable[[Segment], Found]
 
 
+@dataclass(frozen=True, slots=True)
+class Pivot:
+    """A translation into another language, shown when the reader's language has none."""
+
+    lang: str
+    """Its language code (recorded in :attr:`Fallback.shown`)."""
+    resolve: Resolve
+    mark: Mark | None = None
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -112,7 +133,12 @@ def translate_file(config: Config, source_path: Path, *, lang: str | None = None
     path = config.relative(source_path)
     segmented = segment_source(read_text(source_path), path)
     if po is not None:
-        return render_segmented(segmented, catalog_resolver(read_po(po)))
+        catalog = read_po(po)
+        rendered = render_segmented(segmented, catalog_resolver(catalog))
+        target = lang or catalog.header_fields().get("Language", "").strip()
+        if target:
+            rendered.text = with_lang(rendered.text, get_language(target).code)
+        return rendered
     if lang is None:
         raise PipelineError("give --lang LANG or --po FILE.po")
     language = config.language(lang)
@@ -124,8 +150,32 @@ def translate_file(config: Config, source_path: Path, *, lang: str | None = None
         rendered = render_segmented(segmented, catalog_resolver(_empty_catalog()))
         message = f"no catalogue for {language.code}; showing the source text (run: medloc init {language.code})"
         rendered.diagnostics.insert(0, Diagnostic(Location(config.relative(po_path)), message, code="po-missing"))
-        return rendered
-    return render_segmented(segmented, catalog_resolver(read_po(po_path)))
+        return rendered  # all source text: it keeps the source's language
+    rendered = render_segmented(segmented, catalog_resolver(read_po(po_path)))
+    rendered.text = with_lang(rendered.text, language.code)
+    return rendered
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+_LANG_LINE = re.compile(r"^lang[ \t]*:.*$", re.M)
+
+
+def with_lang(text: str, code: str) -> str:
+    """``text`` whose front matter says ``lang: code`` (the key replaced or added; nothing else changes).
+
+    A translated article is in the target language: kept as the source's ``lang``,
+    the file would be taken for another original in the source language.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return f"---\nlang: {code}\n---\n{text}"
+    body = match.group(1) or ""
+    start = match.start(1) if match.group(1) is not None else text.index("\n") + 1
+    if _LANG_LINE.search(body):
+        body = _LANG_LINE.sub(f"lang: {code}", body, count=1)
+    else:
+        body += f"lang: {code}\n"
+    return text[:start] + body + text[start + len(match.group(1) or "") :]
 
 
 def catalog_resolver(catalog: Catalog) -> Resolve:
@@ -152,26 +202,31 @@ def _empty_catalog() -> Catalog:
 # --------------------------------------------------------------------------- rendering
 
 
-def render_segmented(segmented: Segmented, resolve: Resolve, *, mark: Mark | None = None) -> Rendered:
+def render_segmented(
+    segmented: Segmented, resolve: Resolve, *, mark: Mark | None = None, pivots: Sequence[Pivot] = ()
+) -> Rendered:
     """The core: a :func:`~pipeline.segment.walk` whose callback resolves, checks and marks."""
-    return _Renderer(segmented, resolve, mark).render()
+    return _Renderer(segmented, resolve, mark, tuple(pivots)).render()
 
 
 class _Renderer:
     """State of one render: what each segment resolved to, and what was marked."""
 
-    def __init__(self, segmented: Segmented, resolve: Resolve, mark: Mark | None) -> None:
+    def __init__(self, segmented: Segmented, resolve: Resolve, mark: Mark | None, pivots: tuple[Pivot, ...] = ()) -> None:
         self.segmented = segmented
         self.resolve = resolve
         self.mark = mark
+        self.pivots = pivots
         self.rendered = Rendered(segmented.source, len(segmented.slots), diagnostics=list(segmented.diagnostics))
         self.found: dict[Segment, Found] = {}
         self.marked: set[Segment] = set()
+        self.pivoted: dict[Segment, int] = {}
+        """Segments showing a pivot translation -> index of their Fallback."""
 
     def render(self) -> Rendered:
         walked = walk_segmented(self.segmented, self.translate)
         if walked.replacements:
-            self.rendered.text = self.verified(dict(walked.replacements))
+            self.rendered.text = self.verified(dict(walked.replacements), spliced=walked.text)
         return self.rendered
 
     def translate(self, segment: Segment) -> str:
@@ -179,6 +234,16 @@ class _Renderer:
         text = self.accepted(segment, found)
         if text is not None:
             return text
+        for pivot in self.pivots:
+            shown = _acceptable(segment, pivot.resolve(segment))
+            if shown is not None:
+                index = len(self.rendered.fallbacks) - 1
+                self.rendered.fallbacks[index] = replace(self.rendered.fallbacks[index], shown=pivot.lang)
+                self.pivoted[segment] = index
+                if pivot.mark is None:
+                    return shown
+                self.marked.add(segment)
+                return pivot.mark(segment, shown)
         if self.mark is None:
             return segment.text
         self.marked.add(segment)
@@ -208,8 +273,15 @@ class _Renderer:
         message = f"translation of {segment.kind} at {path}:{segment.line} refused: {problem}; the source text is used"
         self.rendered.diagnostics.append(Diagnostic(where, message, "warning", "translation-refused"))
 
-    def verified(self, replacements: dict[int, str]) -> str:
-        """Splice, segment the result again, drop replacements that changed the structure."""
+    def verified(self, replacements: dict[int, str], *, spliced: str) -> str:
+        """Splice, segment the result again, drop replacements that changed the structure.
+
+        When every replacement is :func:`inert` in its slot the structure cannot change,
+        and the document is not segmented again (tests/test_translate.py checks that law).
+        """
+        slots = self.segmented.slots
+        if all(inert(slots[index], text) for index, text in replacements.items()):
+            return spliced
         while replacements:
             text = splice(self.segmented, replacements)
             if _same_structure(self.segmented, text, replacements):
@@ -221,12 +293,58 @@ class _Renderer:
 
     def drop(self, segment: Segment) -> None:
         """A replacement failed verification: unmark a fallback, refuse a translation."""
+        index = self.pivoted.pop(segment, None)
+        if index is not None:
+            fallback = self.rendered.fallbacks[index]
+            self.rendered.fallbacks[index] = replace(fallback, shown=None)
+            where = Location(self.segmented.path, segment.line)
+            message = f"{fallback.shown} text not shown for {segment.kind}: it would change the structure; the source text is used"
+            self.rendered.diagnostics.append(Diagnostic(where, message, "warning", "fallback-pivot-dropped"))
+            return
         if segment not in self.marked:
             self.refuse(segment, self.found[segment], "it changes the structure of the document around it")
             return
         where = Location(self.segmented.path, segment.line)
         message = f"fallback marker not applied to {segment.kind}: it would change the structure"
         self.rendered.diagnostics.append(Diagnostic(where, message, "warning", "fallback-mark-dropped"))
+
+
+_SPAN_OPEN = re.compile(r'<span(?: [a-z-]+="[^"<>|\n\\]*")*>')
+_NOT_INERT = frozenset("|\\`<>\n\r\x00")
+# Characters YAML reads as line breaks or refuses, which json.dumps leaves as they are.
+_YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_MD_UNSAFE = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+
+
+def inert(slot: Slot, text: str) -> bool:
+    """``text`` in ``slot`` cannot change any block or segment of the document.
+
+    Inert: any one-line text in a YAML value (written as a JSON string); in a
+    paragraph, heading or table cell, one line that cannot start or end a block
+    (:func:`_plainly_inline`) and has no ``|``, ``\\``, backquote or HTML; or one
+    line without those characters wrapped in one ``<span attr="...">`` (the fallback marker).
+    """
+    if slot.encoding == "yaml":
+        return _YAML_UNSAFE.search(text) is None
+    if _MD_UNSAFE.search(text) is not None:
+        return False  # line separators of other conventions: leave them to the full check
+    if slot.encoding != "markdown" or slot.segment.syntax not in ("block", "line", "cell"):
+        return False
+    opening = _SPAN_OPEN.match(text)
+    if opening is not None and text.endswith("</span>"):
+        # The line starts with the tag and ends with "</span>": what the text inside starts
+        # or ends with cannot begin or end a block (a tag followed by text is no HTML block).
+        inside = text[opening.end() : -len("</span>")]
+        return bool(inside.strip()) and _NOT_INERT.isdisjoint(inside)
+    return _plainly_inline(text) and _NOT_INERT.isdisjoint(text)
+
+
+def _acceptable(segment: Segment, found: Found) -> str | None:
+    """A pivot's text for ``segment`` if it is a usable translation (its own page reports it if not)."""
+    text = found.text.strip() if found.text is not None else ""
+    if not text:
+        return None
+    return text if text == segment.text or check_translation(segment, text) is None else None
 
 
 def _culprits(segmented: Segmented, replacements: dict[int, str]) -> list[int]:
@@ -259,6 +377,13 @@ def _as_extracted(segment: Segment, text: str) -> str:
 
 def check_translation(segment: Segment, text: str) -> str | None:
     """Why ``text`` cannot replace ``segment`` (None: it can)."""
+    return _checked(segment.kind, segment.syntax, segment.text, text)
+
+
+@lru_cache(maxsize=16384)
+def _checked(kind: str, syntax: str, source: str, text: str) -> str | None:
+    """:func:`check_translation` by value: a msgstr repeated across pages and languages is checked once."""
+    segment = Segment(source, kind, 0, syntax=syntax)  # type: ignore[arg-type]
     for check in (_check_html, _check_targets, _check_lines, _check_shape):
         problem = check(segment, text)
         if problem is not None:
@@ -306,11 +431,28 @@ def _check_cell(text: str) -> str | None:
 
 
 _BLOCK_STARTERS = frozenset("#>-+*=_|!?<[{:`~0123456789\\ \t")
+# A line starting with "[" is a block (link reference or footnote definition) only with "]:";
+# one starting with digits only as "1." or "1)" (a numbered list).
+_ORDERED_MARKER = re.compile(r"[0-9]+[.)]")
 
 
 def _plainly_inline(text: str) -> bool:
-    """One line that cannot start or end a block: no need to parse it to know."""
-    return "\n" not in text and text[:1] not in _BLOCK_STARTERS and text[-1:] not in ("#", "}")
+    """One line that cannot start or end a block: no need to parse it to know.
+
+    ``tests/test_translate.py`` checks with Hypothesis that every text this accepts
+    passes the full parse (:func:`_check_alone`) in a paragraph, heading and table cell.
+    """
+    if not text or "\n" in text or "\r" in text or "\x00" in text or text[-1] in ("#", "}"):
+        return False
+    first = text[0]
+    if first == "[":
+        return "]:" not in text
+    if first in "0123456789":
+        return _ORDERED_MARKER.match(text) is None
+    if first in "*_+-":
+        # "**bold**" or "-x": a list marker needs a space after it, a rule only these characters.
+        return text[1:2] not in ("", " ", "\t", "[") and text.strip(first + " \t") != ""
+    return first not in _BLOCK_STARTERS
 
 
 def _check_alone(document: str, expected: str, kind: str, *, index: int, block: str) -> str | None:
@@ -361,7 +503,8 @@ def _check_html(segment: Segment, text: str) -> str | None:
     for danger in ("<script", "javascript:", "vbscript:"):
         if danger in lowered and danger not in segment.text.lower():
             return f"it adds {danger!r}, which the source does not have"
-    added = Counter(_inline_facts(text)[0]) - Counter(_inline_facts(segment.text)[0])
+    tags = _inline_facts(text)[0]
+    added = tags and Counter(tags) - Counter(_inline_facts(segment.text)[0])
     if added:
         return f"it adds raw HTML the source does not have ({', '.join(sorted(added))}); use Markdown"
     return None
@@ -369,6 +512,8 @@ def _check_html(segment: Segment, text: str) -> str | None:
 
 def _check_targets(segment: Segment, text: str) -> str | None:
     if segment.syntax == "text":
+        return None
+    if _inline_facts(segment.text)[1] == _inline_facts(text)[1]:
         return None
     before, after = Counter(_inline_facts(segment.text)[1]), Counter(_inline_facts(text)[1])
     if before == after:
@@ -381,7 +526,9 @@ def _check_targets(segment: Segment, text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _inline_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(raw HTML tags, link and image targets) of inline Markdown."""
-    if "<" not in text and "]" not in text:
+    if "<" not in text and "](" not in text:
+        # Raw HTML and autolinks need "<", inline links and images "](" (parsed alone,
+        # a text has no reference definitions); tests/test_translate.py checks this law.
         return (), ()
     tags, targets = [], []
     for token in mdparse.parse_inline(text):

@@ -27,21 +27,9 @@ from pipeline.site_mkdocs import scan_active
 from pipeline.site_search import AR_SEPARATOR, HAN_SEPARATOR, KO_SEPARATOR
 from pipeline.site_status import Counts
 from pipeline.site_tree import added_active_markup, split_front_matter
+from tests.site_project import REPO, make_project
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURE = REPO / "tests" / "site" / "project"
 SITE_LANGS = ["ko", "ja", "zh_Hans", "ru", "ar"]
-
-
-def make_project(dest: Path) -> Path:
-    """The fixture project with the repository's mkdocs.yml and site texts."""
-    shutil.copytree(FIXTURE, dest)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    for po in (REPO / "locales").glob("*/LC_MESSAGES/site.po"):
-        target = dest / po.relative_to(REPO)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(po, target)
-    return dest
 
 
 @pytest.fixture(scope="module")
@@ -302,11 +290,14 @@ def test_korean_original_in_other_languages(built) -> None:
     assert "medloc-notice" not in ko and "medloc-fallback" not in ko
     en = html(project, "first-visit/index.html")
     assert "<h1>Preparing for your first visit</h1>" in en and "medloc-notice" not in en
-    ja = html(project, "ja/first-visit/index.html")  # no Japanese catalogue: Korean text, marked
-    assert '<h1><span lang="ko" dir="ltr">첫 진료 준비</span></h1>' in ja
-    assert '<span lang="ko" dir="ltr" class="medloc-fallback">신분증과 이전 검사 결과를 가져오십시오.</span>' in ja
-    assert "medloc-notice" in ja and 'href="./../../ko/first-visit/"' not in ja
-    assert 'hreflang="ko">原文の記事を読む（韓国語）</a>' in ja
+    # No Japanese catalogue: the English translation is shown (site.fallback defaults to the
+    # source language), marked as English, and the notice says so; the link goes to the Korean original.
+    ja = html(project, "ja/first-visit/index.html")
+    assert '<h1><span lang="en" dir="ltr">Preparing for your first visit</span></h1>' in ja
+    assert '<span lang="en" dir="ltr" class="medloc-fallback">Bring an ID card and the results of earlier tests.</span>' in ja
+    assert "첫 진료 준비" not in ja.split("<body", 1)[1].split('class="md-nav')[0] and 'lang="ko" dir="ltr" class="medloc-fallback"' not in ja
+    assert '<p class="medloc-pivot" data-medloc-shown="en">このページの6か所はまだ翻訳されていないため、別の言語（英語）で表示しています。</p>' in ja
+    assert "medloc-notice" in ja and 'hreflang="ko">原文の記事を読む（韓国語）</a>' in ja
 
 
 def test_per_language_search_configuration(built) -> None:
@@ -325,7 +316,8 @@ def test_sitemap_lists_every_page_in_every_language(built) -> None:
     root = ET.parse(project / "site" / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locs = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]  # type: ignore[union-attr]
-    assert len(locs) == 5 * 5 and "/ko/first-visit/" in locs and "/sciatica/" in locs
+    assert len(locs) == 5 * 4 and "/ko/first-visit/" in locs and "/sciatica/" in locs
+    assert not any("status" in loc for loc in locs)  # the team's page is not for search engines
     first = root.find("s:url", ns)
     assert len(first.findall("x:link", ns)) == 6  # type: ignore[union-attr]
 
@@ -335,7 +327,8 @@ def test_report_lines_and_no_warnings(built) -> None:
     lines = result.report_lines()
     assert lines[1] == "ko: 3 articles, 2 complete, 83% of segments translated"
     assert "30 pages in 5 languages" in lines[-1]
-    assert [d for d in result.diagnostics if d.severity != "info"] == []
+    # The fixture's mkdocs.yml has no site_url: said once, and nothing else.
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == ["site-url-missing"]
 
 
 def test_build_is_deterministic(built, tmp_path: Path) -> None:
@@ -512,3 +505,108 @@ def test_watcher_calls_back_once_per_burst_of_saves(tmp_path: Path) -> None:
     finally:
         watcher.stop()
     assert len(calls) == 1
+
+
+# --------------------------------------------------------------------------- untranslated titles, status page, pivots, site_url
+
+
+def primary_nav(page: str) -> str:
+    """The left navigation of a built page (Material's primary sidebar)."""
+    return page.split('class="md-nav md-nav--primary"', 1)[1].split('md-sidebar--secondary', 1)[0]
+
+
+def test_untranslated_titles_carry_their_language_in_nav_header_and_footer(built) -> None:
+    project, _ = built
+    ja_home = html(project, "ja/index.html")
+    nav = primary_nav(ja_home)
+    # back-pain has no Japanese catalogue: its English title is marked as English, the translated one is not
+    assert '<span lang="en" dir="ltr">Back pain</span>' in nav
+    assert '<span lang="en" dir="ltr">Sciatica</span>' not in nav and "坐骨神経痛" in nav
+    page = html(project, "ja/first-visit/index.html")
+    topic = page.split('data-md-component="header-topic"', 1)[1].split("</div>", 1)[0]
+    assert '<span lang="en" dir="ltr">Preparing for your first visit</span>' in topic
+    toc = page.split('md-sidebar--secondary', 1)[1].split("</nav>", 1)[0]
+    assert '<span lang="en" dir="ltr">What to bring</span>' in toc and '<span lang="en" dir="ltr">Tests</span>' in toc
+    footer = page.split('class="md-footer"', 1)[1]
+    assert '<span lang="en" dir="ltr">Back pain</span>' in footer
+    ko_nav = primary_nav(html(project, "ko/index.html"))
+    assert 'lang="en"' not in ko_nav  # every Korean title is translated (or the original)
+
+
+def test_status_page_is_for_the_team_not_in_the_patients_nav(built) -> None:
+    import json
+
+    project, _ = built
+    for prefix in ("", "ko/", "ar/"):
+        home = html(project, f"{prefix}index.html")
+        assert 'href="status/"' not in home and "status/" not in primary_nav(home)
+        status = html(project, f"{prefix}status/index.html")  # still built, reachable by its URL
+        assert '<meta name="robots" content="noindex">' in status
+        index = json.loads(html(project, f"{prefix}search/search_index.json"))
+        assert not any(doc["location"].startswith("status/") for doc in index["docs"])
+    assert not (project / "site" / "ko" / "sitemap.xml").exists()  # one sitemap, at the root
+    assert "status" not in html(project, "sitemap.xml")
+
+
+def _pivot_plan(tmp_path: Path, fallback: str | None):
+    project = make_project(tmp_path / "project")
+    if fallback is not None:
+        with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
+            handle.write(f"\n[tool.medloc.site]\nfallback = {fallback}\n")
+    po_path = project / "locales" / "en" / "LC_MESSAGES" / "first-visit.po"
+    catalog = read_po(po_path)
+    next(m for m in catalog.messages if m.msgstr == "What to bring").msgstr = ""  # English lacks one heading
+    po_path.write_text(format_po(catalog), encoding="utf-8")
+    config = load_config(project)
+    plan = plan_build(config, langs=["ja"])
+    tree = render_language(plan, config.language("ja"), status_rows(plan))
+    page = next(p for p in tree.pages if p.slug == "first-visit")
+    return page, (project / "build" / "medloc" / "ja" / "docs" / "first-visit.md").read_text(encoding="utf-8")
+
+
+def test_pivot_fallback_shows_english_then_the_korean_original(tmp_path: Path) -> None:
+    page, text = _pivot_plan(tmp_path, None)
+    meta, body = split_front_matter(text, "first-visit.md")
+    # reader's language (none) -> English translation -> Korean original, each marked with its language
+    assert '## <span lang="ko" dir="ltr" class="medloc-fallback">준비물</span>' in body
+    assert '<span lang="en" dir="ltr" class="medloc-fallback">Bring an ID card and the results of earlier tests.</span>' in body
+    assert meta["title"] == "Preparing for your first visit" and meta["medloc"]["title_lang"] == "en"
+    assert page.source_lang is not None and page.source_lang.code == "en"
+    assert [(lang.code, count) for lang, count in page.pivots] == [("en", 5)] and page.fallbacks == 6
+    notice = meta["medloc"]
+    assert notice["pivots"] == [{"text": "このページの5か所はまだ翻訳されていないため、別の言語（英語）で表示しています。", "tag": "en"}]
+    assert notice["untranslated"] == "このページの1か所はまだ翻訳されていないため、原文（韓国語）で表示しています。"
+    assert notice["legend"] == "まだ翻訳されていない部分には、薄い背景色を付けています。"  # not "in the original"
+    assert notice["headings"] == {"준비물": ["ko", "ltr"], "Tests": ["en", "ltr"]}  # for the table of contents
+
+
+def test_pivot_fallback_can_be_turned_off(tmp_path: Path) -> None:
+    page, text = _pivot_plan(tmp_path, "[]")
+    assert 'lang="en"' not in text and page.pivots == ()
+    assert '<span lang="ko" dir="ltr" class="medloc-fallback">신분증과 이전 검사 결과를 가져오십시오.</span>' in text
+
+
+@pytest.mark.parametrize(("value", "message"), [('"en"', "expected a list"), ('["ru"]', "not one of the site languages")])
+def test_pivot_setting_is_validated(tmp_path: Path, value: str, message: str) -> None:
+    from pipeline.errors import PipelineError
+
+    project = make_project(tmp_path / "project")
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write(f"\n[tool.medloc.site]\nfallback = {value}\n")
+    with pytest.raises(PipelineError) as caught:
+        load_config(project)
+    assert "tool.medloc.site.fallback" in str(caught.value) and message in str(caught.value)
+
+
+def test_site_url_makes_alternates_and_sitemap_absolute(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    top = project / "mkdocs.yml"
+    top.write_text(top.read_text(encoding="utf-8") + "site_url: https://patients.example.org/info/\n", encoding="utf-8")
+    result = build_site(load_config(project), progress=False)
+    assert not result.failed and "site-url-missing" not in [d.code for d in result.diagnostics]
+    page = html(project, "ko/sciatica/index.html")
+    assert '<link rel="alternate" hreflang="ar" href="https://patients.example.org/info/ar/sciatica/">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="https://patients.example.org/info/sciatica/">' in page
+    assert not re.search(r'<link rel="alternate" hreflang="[^"]+" href="(?!https://)', page)
+    sitemap = html(project, "sitemap.xml")
+    assert "<loc>https://patients.example.org/info/ja/first-visit/</loc>" in sitemap and "<loc>/" not in sitemap

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.site_project import REPO, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,20 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-REPO = Path(__file__).resolve().parents[2]
-FIXTURE = REPO / "tests" / "site" / "project"
 ARTIFACTS = REPO / "test-artifacts"
-
-
-def make_project(dest: Path) -> Path:
-    """The fixture project with the repository's mkdocs.yml and site texts."""
-    shutil.copytree(FIXTURE, dest)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    for po in (REPO / "locales").glob("*/LC_MESSAGES/site.po"):
-        target = dest / po.relative_to(REPO)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(po, target)
-    return dest
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -99,6 +99,18 @@ def test_partially_translated_page_shows_notice_and_marks_fallback(page, site_ur
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
+def test_untranslated_titles_and_pivot_text_carry_their_language(page, site_url: str) -> None:
+    """A Korean original read in Japanese (no Japanese catalogue): English text, marked English."""
+    page.goto(site_url + "ja/first-visit/")
+    nav_english = [text.strip() for text in page.locator(".md-nav--primary .md-nav__link [lang='en']").all_inner_texts()]
+    assert "Back pain" in nav_english and "Preparing for your first visit" in nav_english
+    assert page.locator("article h1 [lang='en']").inner_text() == "Preparing for your first visit"
+    assert page.locator("article .medloc-fallback[lang='en']").count() >= 4
+    assert page.locator("article .medloc-fallback[lang='ko']").count() == 0
+    assert "英語" in page.locator(".medloc-notice .medloc-pivot").inner_text()
+    assert page.locator(".md-nav--primary a[href$='status/']").count() == 0  # the team's page is not in the nav
+
+
 def test_complete_translation_has_no_notice(page, site_url: str) -> None:
     page.goto(site_url + "ko/sciatica/")
     assert page.locator(".medloc-notice").count() == 0

@@ -1,0 +1,20 @@
+"""The fixture project of the site tests (tests/test_site.py and tests/browser/), shared by both."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "site" / "project"
+
+
+def make_project(dest: Path) -> Path:
+    """A copy of tests/site/project with the repository's mkdocs.yml and site texts."""
+    shutil.copytree(FIXTURE, dest)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for po in (REPO / "locales").glob("*/LC_MESSAGES/site.po"):
+        target = dest / po.relative_to(REPO)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(po, target)
+    return dest
