@@ -254,3 +254,29 @@ def test_every_approved_wording_satisfies_the_checker(lang: str) -> None:
 @pytest.mark.parametrize("lang", TARGETS)
 def test_every_forbidden_wording_is_reported_by_the_checker(lang: str) -> None:
     assert _self_check(lang, "forbidden") == []
+
+
+# Concepts that may share a preferred wording: a word class pair (noun and adjective
+# are one word in CJK), or near-synonyms the articles use interchangeably.
+SHARED_PREFERRED = {
+    frozenset({"regeneration", "regenerative"}),
+    frozenset({"degeneration", "degenerative"}),
+    frozenset({"investigational", "experimental"}),
+}
+
+
+def test_a_preferred_wording_names_one_concept_apart_from_abbreviations() -> None:
+    """Two concepts with the same preferred wording are one concept twice, or a mistranslation
+    (Russian бедро is the thigh, not the hip), unless one is the other's abbreviation."""
+    clashes = []
+    for lang in TARGETS:
+        owners: dict[str, list[Term]] = {}
+        for term in terms():
+            wording = term.translation(lang)
+            if wording and wording.preferred:
+                owners.setdefault("".join(wording.preferred.split()).casefold(), []).append(term)
+        for form, owning in owners.items():
+            plain = [t.id for t in owning if not t.case_sensitive]
+            if len(plain) > 1 and frozenset(plain) not in SHARED_PREFERRED:
+                clashes.append(f"{lang}: {form!r} is preferred for {plain}")
+    assert clashes == []
