@@ -18,6 +18,7 @@ Usage::
 
     python -m benchmarks.bench_merge                    # 2000 20000 100000
     python -m benchmarks.bench_merge --sizes 2000 --phases
+    python -m benchmarks.bench_merge --sizes 20000 100000 --no-msgmerge   # medloc only
 """
 
 from __future__ import annotations
@@ -104,7 +105,9 @@ def phases(old: Path, new: Path) -> dict[str, float]:
     return times
 
 
-def bench_size(size: int, work: Path, *, skipped_prediction: float | None, with_phases: bool) -> tuple[Run, Run | None]:
+def bench_size(
+    size: int, work: Path, *, skipped_prediction: float | None, with_phases: bool, with_msgmerge: bool = True
+) -> tuple[Run, Run | None]:
     folder = work / str(size)
     clock = time.perf_counter()
     inputs = merge_inputs(size, seed=0, lang="ko")
@@ -115,7 +118,7 @@ def bench_size(size: int, work: Path, *, skipped_prediction: float | None, with_
           f"{time.perf_counter() - clock:.0f} s)")
     medloc = run_child([sys.executable, "-m", "pipeline", "merge", str(old), str(new), "-o", "medloc.po"], cwd=folder)
     gnu = None
-    if skipped_prediction is None:
+    if skipped_prediction is None and with_msgmerge:
         gnu = run_child(["msgmerge", "--quiet", "--previous", str(old), str(new), "-o", "msgmerge.po"], cwd=folder)
     header = f"{'tool':<10}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}{'fuzzy':>8}{'edited':>8}{'->fuzzy':>9}{'->own':>8}"
     print(header)
@@ -127,6 +130,8 @@ def bench_size(size: int, work: Path, *, skipped_prediction: float | None, with_
               f"{q.edited:>8,}{q.fuzzy:>9,}{q.own:>8,}")
     if gnu is not None:
         print(f"msgmerge / medloc: {gnu.wall / medloc.wall:.1f}x wall, {gnu.cpu / medloc.cpu:.1f}x CPU")
+    elif not with_msgmerge:
+        print("msgmerge not run (--no-msgmerge)")
     else:
         print(f"msgmerge not run: {skip_note(skipped_prediction)}")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (wall times grow with it; CPU times much less)")
@@ -145,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2_000, 20_000, 100_000])
     parser.add_argument("--msgmerge-limit", type=float, default=1800.0, help="skip msgmerge above this predicted time (s)")
     parser.add_argument("--phases", action="store_true", help="also time medloc's parse/merge/format in-process")
+    parser.add_argument("--no-msgmerge", action="store_true", help="time medloc only (msgmerge's figures do not change)")
     parser.add_argument("--workdir", type=Path, help="keep inputs and outputs here (default: a temp folder)")
     args = parser.parse_args(argv)
     if shutil.which("msgmerge") is None:
@@ -158,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         if previous is not None:
             predicted = previous[1] * (size / previous[0]) ** 2
         skip = predicted if predicted is not None and predicted > args.msgmerge_limit else None
-        _, gnu = bench_size(size, work, skipped_prediction=skip, with_phases=args.phases)
+        _, gnu = bench_size(size, work, skipped_prediction=skip, with_phases=args.phases,
+                            with_msgmerge=not args.no_msgmerge)
         if gnu is not None:
             previous = (size, gnu.wall)
     if args.workdir is None:

@@ -18,8 +18,10 @@ regional indicators or Hebrew letters) whether a break may precede a character
 depends only on the last non-space class before it, so the greedy filling
 looks for opportunities backwards from each line's end instead of classifying
 every position; a string needs work proportional to its number of lines plus
-a few regex scans (complex or zero-width characters? where are the runs of
-two-column characters?), which run in C instead of a Python step per
+a few scans in C (one regex: any complex, zero-width or two-column character?
+For two-column text, a copy with those characters replaced by NUL, whose
+``str.count`` gives columns; for printable ASCII, a byte copy marking where a
+break may follow, searched with ``bytes.rfind``), instead of a Python step per
 character. Other strings (and any with astral characters, which the regexes
 do not cover) take the full state machine.
 """
@@ -28,8 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, cycle
-from operator import mul
+from itertools import accumulate
 
 from ._linebreak_data import LB_STARTS, LB_VALUES, PAIR_TABLE, WIDTH_STARTS, WIDTH_VALUES
 
@@ -117,11 +118,32 @@ _ASTRAL = 0x10000
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _COMPLEX_CHAR_RE = re.compile(_char_class_pattern(LB_STARTS, LB_VALUES, lambda v: _resolve(v) in _COMPLEX))
 _WIDE_RUN_RE = re.compile(_char_class_pattern(WIDTH_STARTS, WIDTH_VALUES, lambda v: v == 2) + "+")
-_WIDE_SPLIT_RE = re.compile("(" + _WIDE_RUN_RE.pattern + ")")
+_WIDE_CHAR_RE = re.compile(_WIDE_RUN_RE.pattern[:-1])
 _NARROW_RUN_RE = re.compile(_char_class_pattern(WIDTH_STARTS, WIDTH_VALUES, lambda v: v <= 0) + "+")
 """Characters of zero columns (combining marks, format and control characters)."""
 _SPECIAL_RE = re.compile(_COMPLEX_CHAR_RE.pattern[:-1] + _NARROW_RUN_RE.pattern[1:-2] + "\\U00010000-\\U0010ffff]")
 """Any character the fast path of :func:`width_linebreaks` cannot take: complex, zero-width or astral."""
+_SPECIAL_OR_WIDE_RE = re.compile("[" + _SPECIAL_RE.pattern[1:-1] + _WIDE_RUN_RE.pattern[1:-2] + "]")
+"""A character that is special or two columns wide: where :func:`width_linebreaks` leaves the narrow path."""
+
+
+def _ascii_pairs(table: bytes) -> frozenset[str]:
+    """Pairs of printable non-space ASCII characters between which ``table`` allows a break."""
+    printable = [chr(c) for c in range(0x21, 0x7F)]
+    return frozenset(
+        a + b for a in printable for b in printable
+        if table[line_break_class(ord(a)) * TABLE_SIZE + line_break_class(ord(b))]
+    )
+
+
+_ASCII_DIRECT_PAIRS = _ascii_pairs(_DIRECT)
+"""``before + after`` -> a break is possible between them (no space between)."""
+_ASCII_INDIRECT_PAIRS = _ascii_pairs(_INDIRECT)
+"""``last non-space + after`` -> a break is possible when spaces come between."""
+_ASCII_BEFORE_BREAK = " " + "".join(sorted({pair[0] for pair in _ASCII_DIRECT_PAIRS}))
+"""The characters an ASCII break opportunity can follow."""
+_ASCII_MARKS = bytes(0 if chr(c) in _ASCII_BEFORE_BREAK else 1 for c in range(256))
+"""``bytes.translate`` table: 0 for :data:`_ASCII_BEFORE_BREAK`, 1 for any other byte."""
 
 
 def classes_of(text: str) -> bytes:
@@ -203,26 +225,169 @@ def text_width(text: str) -> int:
     return len(text) + wide - narrow
 
 
-def width_linebreaks(text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int]) -> list[int]:
+ASCII, NARROW, WIDE, OTHER = range(4)
+"""Paths of :func:`width_linebreaks`: printable ASCII, other one-column text, one- and two-column text, the rest."""
+
+Measure = tuple[int, "int | None", "str | None"]
+"""What :func:`measure` says: path, display columns (None for ``OTHER``), NUL-marked copy (``WIDE`` only)."""
+
+
+def measure(text: str) -> Measure:
+    """The path :func:`width_linebreaks` takes for ``text``, its columns, and for two-column text its marks.
+
+    One regex scan; callers that break the same text more than once (or check
+    first whether it fits) measure it once and pass the result on. For text
+    of the first three paths the greedy loop breaks a line that overflows
+    whenever there is any break opportunity at all, wherever the first line
+    starts; ``pofile._first_breaks`` relies on that.
+    """
+    if text.isascii():
+        return (ASCII, len(text), None) if text.isprintable() else (OTHER, None, None)
+    found = _SPECIAL_OR_WIDE_RE.search(text)
+    if found is None:
+        return NARROW, len(text), None
+    if _SPECIAL_RE.search(text, found.start()) is not None:
+        return OTHER, None, None
+    marks = _WIDE_CHAR_RE.sub("\0", text)
+    return WIDE, len(text) + marks.count("\0"), marks
+
+
+def ordinary_width(text: str) -> int | None:
+    """Display columns of ``text`` if it takes one of the fast paths of :func:`width_linebreaks`, else None."""
+    return measure(text)[1]
+
+
+def width_linebreaks(
+    text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int], measured: Measure | None = None
+) -> list[int]:
     """Indices ``i`` where a line break goes before ``text[i]`` so lines fit in ``width`` columns.
 
     Port of ``u8_width_linebreaks_internal``: greedy, breaking at the last
     opportunity before the line would overflow; ``start_column`` is the column
     the first line starts at; ``prohibited`` are indices gettext overrides to
     "no break" (inside escape sequences, before a final ``\\n``, inside format
-    directives).
+    directives); ``measured``: :func:`measure` of ``text``, if known.
+
+    Paths: printable ASCII (:func:`_ascii_breaks`), other text of one-column
+    characters (:func:`_narrow_breaks`), text with two-column characters
+    (:func:`_wide_breaks`); anything else takes the slower exact paths.
     """
     if text.isascii() and len(text) + start_column <= width:
         return []  # fits even if every character is one column wide (none is wider)
-    columns: _AsciiColumns | _Columns | _ColumnList
-    if text.isascii() and text.isprintable():
-        columns = _AsciiColumns(len(text))
-    elif _SPECIAL_RE.search(text) is None:
-        columns = _Columns(text)
-    elif not _is_bmp(text) or _COMPLEX_CHAR_RE.search(text):
+    path, _, marks = measure(text) if measured is None else measured
+    if path == ASCII:
+        return _ascii_breaks(text, width, start_column, prohibited)
+    if path == NARROW:
+        return _narrow_breaks(text, width, start_column, prohibited)
+    if path == WIDE:
+        assert marks is not None
+        return _wide_breaks(text, width, start_column, prohibited, marks)
+    if not _is_bmp(text) or _COMPLEX_CHAR_RE.search(text):
         return _general(text, width, start_column, prohibited)  # exact for any text, only slower
-    else:  # zero-width characters: a plain list of columns keeps bisect's "last of equals"
-        columns = _ColumnList(text)
+    # zero-width characters: a plain list of columns keeps bisect's "last of equals"
+    return _greedy_columns(text, width, start_column, prohibited, _ColumnList(text))
+
+
+def _ascii_breaks(text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int]) -> list[int]:
+    """:func:`width_linebreaks` for printable ASCII: one column a character.
+
+    A break opportunity follows a space or one of a few punctuation marks
+    (:data:`_ASCII_BEFORE_BREAK`); ``bytes.rfind`` on a marked copy of the text
+    finds the candidates of a line from its end, so only they are checked.
+    """
+    marks = text.encode("ascii").translate(_ASCII_MARKS)
+    direct, indirect = _ASCII_DIRECT_PAIRS, _ASCII_INDIRECT_PAIRS
+    total = len(text)
+    breaks: list[int] = []
+    line_start, target = 0, width - start_column
+    while total > target:
+        brk = None
+        high = target  # candidates p with line_start < p <= high (none if target < 0)
+        while high > line_start:
+            j = marks.rfind(0, line_start, high)
+            if j < 0:
+                break
+            p = j + 1
+            if text[p] != " ":
+                if text[j] != " ":
+                    ok = text[j : p + 1] in direct
+                else:
+                    q = j - 1
+                    while q >= 0 and text[q] == " ":
+                        q -= 1
+                    ok = q >= 0 and text[q] + text[p] in indirect
+                if ok and p not in prohibited:
+                    brk = p
+                    break
+            high = j
+        if brk is None:
+            brk = _next_opportunity(text, target if target >= 0 else -1, prohibited)
+            if brk is None:
+                break
+        breaks.append(brk)
+        line_start, target = brk, brk + width
+    return breaks
+
+
+def _narrow_breaks(text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int]) -> list[int]:
+    """:func:`width_linebreaks` for text of one-column characters without the complex classes."""
+    total = len(text)
+    breaks: list[int] = []
+    line_start, target = 0, width - start_column
+    while total > target:
+        limit = target if target >= 0 else -1
+        brk = _last_opportunity(text, line_start, limit, prohibited)
+        if brk is None:
+            brk = _next_opportunity(text, limit, prohibited)
+            if brk is None:
+                break
+        breaks.append(brk)
+        line_start, target = brk, brk + width
+    return breaks
+
+
+def _wide_breaks(
+    text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int], marks: str
+) -> list[int]:
+    """:func:`width_linebreaks` for text of one- and two-column characters.
+
+    ``marks`` is the text with each two-column character replaced by NUL (one
+    C-level substitution in :func:`measure`), so the column of position ``k`` is ``k`` plus the
+    NULs before it (``str.count``, in C). A line's last fitting position is
+    found from the guess "all one column", stepping back by half the overflow:
+    each character dropped frees one or two columns, so no fitting position
+    is skipped.
+    """
+    count = marks.count
+    length = len(text)
+    total = length + count("\0")
+    breaks: list[int] = []
+    line_start, line_column, base = 0, 0, -start_column  # base: as in _greedy_columns; line_column: column of line_start
+    while total > base + width:
+        target = base + width
+        if target < 0:
+            limit = -1
+        else:
+            limit = min(length, line_start + target - line_column)
+            column = limit + count("\0", 0, limit)
+            while column > target:
+                limit -= (column - target + 1) // 2
+                column = limit + count("\0", 0, limit)
+        brk = _last_opportunity(text, line_start, limit, prohibited)
+        if brk is None:
+            brk = _next_opportunity(text, limit, prohibited)
+            if brk is None:
+                break
+        breaks.append(brk)
+        line_start = brk
+        line_column = base = brk + count("\0", 0, brk)
+    return breaks
+
+
+def _greedy_columns(
+    text: str, width: int, start_column: int, prohibited: set[int] | frozenset[int], columns: _ColumnList
+) -> list[int]:
+    """The greedy loop over a list of columns (the paths above inline it for their own case)."""
     total = columns.total
     breaks: list[int] = []
     line_start, base = 0, -start_column
@@ -236,22 +401,6 @@ def width_linebreaks(text: str, width: int, start_column: int, prohibited: set[i
         breaks.append(brk)
         line_start, base = brk, columns.at(brk)
     return breaks
-
-
-class _AsciiColumns:
-    """Columns of positions in printable ASCII text: one column a character."""
-
-    __slots__ = ("total",)
-
-    def __init__(self, length: int) -> None:
-        self.total = length
-
-    def at(self, k: int) -> int:
-        return k
-
-    def last_fitting(self, target: int) -> int:
-        """The last position whose column is at most ``target`` (-1 if none)."""
-        return -1 if target < 0 else min(target, self.total)
 
 
 class _ColumnList:
@@ -269,41 +418,6 @@ class _ColumnList:
     def last_fitting(self, target: int) -> int:
         """The last position whose column is at most ``target`` (-1 if none)."""
         return bisect_right(self.columns, target) - 1
-
-
-class _Columns:
-    """Columns of positions in a text whose characters are all one or two columns wide.
-
-    The text is cut into alternating pieces of narrow and wide characters
-    (``re.split``: one C-level scan), so positions map to columns piecewise
-    linearly and a long line of Hangul or mixed text costs a few C calls
-    instead of a Python step per character.
-    """
-
-    __slots__ = ("positions", "columns", "last", "length", "total")
-
-    def __init__(self, text: str) -> None:
-        pieces = _WIDE_SPLIT_RE.split(text) if not text.isascii() else [text]
-        lengths = list(map(len, pieces))
-        self.positions = list(accumulate(lengths, initial=0))
-        """Where piece ``i`` starts; even pieces are narrow (1 column a character), odd pieces wide (2)."""
-        self.columns = list(accumulate(map(mul, lengths, cycle((1, 2))), initial=0))
-        """The column where piece ``i`` starts."""
-        self.last = len(pieces) - 1
-        self.length = len(text)
-        self.total = self.columns[-1]
-
-    def at(self, k: int) -> int:
-        """Column of position ``k``."""
-        i = min(bisect_right(self.positions, k) - 1, self.last)
-        return self.columns[i] + (i % 2 + 1) * (k - self.positions[i])
-
-    def last_fitting(self, target: int) -> int:
-        """The largest position ``k`` with ``at(k) <= target`` (-1 if none)."""
-        if target < 0:
-            return -1
-        i = min(bisect_right(self.columns, target) - 1, self.last)
-        return min(self.positions[i] + (target - self.columns[i]) // (i % 2 + 1), self.length)
 
 
 def _last_opportunity(text: str, line_start: int, limit: int, prohibited: set[int] | frozenset[int]) -> int | None:

@@ -18,6 +18,19 @@ Principles:
   carry attached particles). A candidate must share at least one token with
   the query, so unrelated short strings are never paired ("Pain" and "Rain"
   are 75% similar by characters, but share no token).
+* **Short strings must agree word by word** (:func:`words_agree`): when
+  either string has at most :data:`SHORT_WORDS` words, characters say little
+  ("What Researchers Are Doing" and "What the Research Shows" are 61%
+  similar and share the stem "research", yet mean different things), so the
+  word sequences themselves (lower-cased, a plural ``s`` dropped, the first
+  six letters kept, every number alike) must reach the threshold by the same
+  Indel measure, or the shorter one's words must all appear, in order, in the
+  longer one: 2 of 4 words in common is not enough ("Burning pain"/"Burning
+  discomfort" do not pair either); "Week 3"/"Week 4", "Covered"/"Not
+  covered", "Meniscus tear"/"Meniscus tear at our clinic" and "Challenges /
+  Risks"/"Challenges & Risks to Overcome" pass. Chinese, Japanese and Korean
+  script counts character by character, where the character measure already
+  applies.
 * **Rare tokens index a text**: each text is filed under its
   :data:`TOKENS_INDEXED` rarest tokens only. Template sentences share their
   common words; what tells a sentence from its siblings (the terms, numbers
@@ -50,6 +63,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 PREFERENCE_MARGIN = 0.05
 """How much lower (0..1) a preferred candidate may score and still win."""
@@ -59,7 +73,10 @@ CANDIDATES_SCORED = 16
 """Candidates scored with rapidfuzz per query, best-ranked by shared rare tokens."""
 TOKENS_INDEXED = 12
 """Each text is indexed under this many of its rarest tokens."""
+SHORT_WORDS = 6
+"""Strings of at most this many words must also agree word by word (:func:`words_agree`)."""
 _PREFIX_WORDS = 6
+_STEM_LETTERS = 6
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -98,6 +115,51 @@ def _cjk_tokens(words: list[str]) -> set[str]:
             found.add(word)
     found.update(map(" ".join, zip(words, words[1:])))
     return found
+
+
+def _units(text: str, limit: int | None = None) -> list[str] | None:
+    """Words for :func:`words_agree`: crude stems, numbers alike, CJK characters one by one.
+
+    None when there are more than ``limit`` of them (counting stops there: long
+    strings are the common case and need no words).
+    """
+    units: list[str] = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        if _CJK.search(word) is not None:
+            units.extend(word)
+        elif word.isdigit():
+            units.append("#")
+        else:
+            if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+            units.append(word[:_STEM_LETTERS])
+        if limit is not None and len(units) > limit:
+            return None
+    return units
+
+
+def words_agree(a: str, b: str, threshold: float) -> bool:
+    """False when ``a`` or ``b`` is short, their words are less alike than ``threshold``
+    and the shorter's words are not all in the longer one, in order.
+
+    Long strings always agree here: their character similarity is evidence
+    enough; see the module docstring for short ones.
+    """
+    return _agree(_units(a, SHORT_WORDS), a, b, threshold)
+
+
+def _agree(short_a: list[str] | None, a: str, b: str, threshold: float) -> bool:
+    """:func:`words_agree`, given ``_units(a, SHORT_WORDS)`` (computed once per query)."""
+    short_b = _units(b, SHORT_WORDS)
+    if short_a is None and short_b is None:
+        return True
+    units_a = short_a if short_a is not None else _units(a)
+    units_b = short_b if short_b is not None else _units(b)
+    assert units_a is not None and units_b is not None
+    total, shorter = len(units_a) + len(units_b), min(len(units_a), len(units_b))
+    common = (total - Indel.distance(units_a, units_b)) // 2  # longest common subsequence of words
+    return (shorter > 0 and common == shorter) or common * 2 >= threshold * total - 1e-9  # 0.7 * 10 > 7.0
 
 
 def _length_bounds(length: int, threshold: float) -> tuple[float, float]:
@@ -158,8 +220,10 @@ class FuzzyIndex:
         return self._search(query, tokens(query), threshold, allowed)
 
     def _search(
-        self, query: str, query_tokens: set[str], threshold: float, allowed: Callable[[int], bool] | None
+        self, query: str, query_tokens: set[str], threshold: float, allowed: Callable[[int], bool] | None,
+        *, words_threshold: float | None = None,
     ) -> Match | None:
+        """``words_threshold``: the bar of :func:`words_agree` (default ``threshold``)."""
         candidates = self._candidates(query_tokens, len(query), threshold, allowed)
         if not candidates:
             return None
@@ -169,7 +233,12 @@ class FuzzyIndex:
         )
         if not scored:
             return None
-        best_id, best_score = min(((candidates[i], score) for _, score, i in scored), key=lambda x: (-x[1], x[0]))
+        ranked = sorted(((candidates[i], score) for _, score, i in scored), key=lambda x: (-x[1], x[0]))
+        bar, short = threshold if words_threshold is None else words_threshold, _units(query, SHORT_WORDS)
+        best = next((pair for pair in ranked if _agree(short, query, self.texts[pair[0]], bar)), None)
+        if best is None:
+            return None
+        best_id, best_score = best
         return Match(best_id, best_score / 100)
 
     def _candidates(
@@ -212,7 +281,7 @@ def search_preferring(
     query_tokens = tokens(query)
     first = preferred._search(query, query_tokens, threshold, None)
     floor = threshold if first is None else first.score + PREFERENCE_MARGIN
-    best = everything._search(query, query_tokens, floor, None) if floor <= 1 else None
+    best = everything._search(query, query_tokens, floor, None, words_threshold=threshold) if floor <= 1 else None
     if best is not None and (first is None or best.score > first.score + PREFERENCE_MARGIN):
         return "everything", best
     return None if first is None else ("preferred", first)

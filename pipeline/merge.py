@@ -27,6 +27,14 @@ golden case under ``tests/merge/<case>/``: ``old.po`` + ``new.pot`` ->
    ``--compendium`` files): an exact hit is marked fuzzy for review unless
    ``update.compendium_exact = "translated"``; a close hit is fuzzy with
    ``#|``.
+   A suggestion a translator rejected is not made again (``rejected``): an
+   entry whose translation is empty but which still carries ``#|`` lines
+   (the translator cleared a suggested translation, with or without its
+   ``#, fuzzy`` flag, and left the record of where it came from) keeps that
+   record and stays untranslated, with no suggestion from its own catalogue
+   or the memory, until the translator translates it or deletes the ``#|``
+   lines (or its source changes). ``msgcat`` keeps such lines, so the record
+   survives gettext tools; ``msgmerge`` drops them.
 5. **New** (``new``): otherwise the entry is untranslated (``msgstr[N]`` for
    every plural form of the target language).
 6. **Obsolete** (``obsolete``): old entries with a translation that no rule
@@ -60,6 +68,11 @@ Deliberate differences:
   catalogue and marks it translated; medloc tries the own catalogue first
   (rules 1-3), marks exact memory hits fuzzy by default, fills entries whose
   own exact match is untranslated, and ignores fuzzy memory entries.
+* An untranslated entry keeps its ``#|`` lines as a record of a rejected
+  suggestion (rule 4); msgmerge drops them and suggests again.
+* Short strings (a few words) must also agree word by word to pair
+  (:func:`pipeline.matcher.words_agree`): "What Researchers Are Doing" gets
+  nothing from "What the Research Shows".
 * Flags gettext does not know (``#, medloc-reviewed``, Weblate flags) are
   kept; msgmerge cannot read them and drops them.
 """
@@ -239,6 +252,9 @@ class _Merger:
             if result.has_translation:
                 self.stats.count("revived" if exact.obsolete else "exact")
                 return result
+            if rejected_suggestion(exact):
+                _copy_previous(result, exact)
+                return self.untranslated(result)
             return self.from_memory(t, comments=exact) or self.untranslated(result)
         close = self.closest_own(t)
         if close is not None:
@@ -350,6 +366,15 @@ class _Merger:
                 self.stats.obsoleted += 1
             result.append(_as_obsolete(message))
         return result
+
+
+def rejected_suggestion(message: Message) -> bool:
+    """True if ``message`` records a suggestion its translator rejected (rule 4).
+
+    Written by a translator, not by medloc: a merge never leaves ``#|`` on an
+    entry without a translation, except to carry such a record forward.
+    """
+    return not message.has_translation and message.previous_msgid is not None
 
 
 def _set_translation(message: Message, msgstr: str, plural: list[str]) -> None:

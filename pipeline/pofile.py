@@ -756,38 +756,49 @@ def _fast_entry_re(keyword_prefix: str, previous_prefix: str) -> re.Pattern[str]
 _FAST_ACTIVE_RE = _fast_entry_re("", "#| ")
 _FAST_OBSOLETE_RE = _fast_entry_re("#~ ", "#~| ")
 _FAST_FORM_RE = re.compile(rf"(?:#~ )?msgstr\[(\d+)\] ({_FAST_STRING}(?:(?:#~ )?{_FAST_STRING})*)")
-_FAST_STRINGS_FIELDS = ("previous_msgctxt", "previous_msgid", "previous_msgid_plural", "msgctxt", "msgid_plural")
+_FAST_GROUPS = (
+    "comments", "previous_msgctxt", "previous_msgid", "previous_msgid_plural", "msgctxt", "msgid", "msgstr",
+    "msgid_plural", "forms",
+)
 
 
 def _fast_entry(match: re.Match[str], text: str, number: int) -> tuple[Message, int] | None:
     """The entry ``match`` read (and the line of its msgid), or None to leave it to _Parser."""
+    comments, prev_ctxt, prev_id, prev_plural, ctxt, msgid, msgstr, msgid_plural, forms_text = match.group(*_FAST_GROUPS)
     forms: list[str] = []
-    forms_text = match.group("forms")
     if forms_text is not None:
         for expected, form in enumerate(_FAST_FORM_RE.finditer(forms_text)):
             if int(form.group(1)) != expected:
                 return None  # _Parser reports the order error
             forms.append(_fast_value(form.group(2)))
-    start = match.start()
-
-    def line_of(group: str) -> int:
-        return number + text.count("\n", start, match.start(group))
-
-    message = Message(msgid=_fast_value(match.group("msgid")), obsolete=match.re is _FAST_OBSOLETE_RE,
-                      line=line_of("comments"), msgstr_line=line_of("msgstr" if forms_text is None else "forms"))
-    for name in _FAST_STRINGS_FIELDS:
-        block = match.group(name)
-        if block is not None:
-            setattr(message, name, _fast_value(block))
-    if forms_text is None:
-        message.msgstr = _fast_value(match.group("msgstr"))
-    else:
-        message.msgstr_plural = forms
-    comments = match.group("comments")
+    # Line numbers: count newlines from group to group, each stretch once.
+    count, comments_at, msgid_at = text.count, match.start("comments"), match.start("msgid")
+    msgstr_at = match.start("msgstr" if forms_text is None else "forms")
+    line = number + count("\n", match.start(), comments_at)
+    msgid_line = line + count("\n", comments_at, msgid_at)
+    message = Message(
+        msgid=_fast_value(msgid),
+        msgstr="" if msgstr is None else _fast_value(msgstr),
+        msgctxt=None if ctxt is None else _fast_value(ctxt),
+        msgid_plural=None if msgid_plural is None else _fast_value(msgid_plural),
+        msgstr_plural=forms,
+        previous_msgctxt=None if prev_ctxt is None else _fast_value(prev_ctxt),
+        previous_msgid=None if prev_id is None else _fast_value(prev_id),
+        previous_msgid_plural=None if prev_plural is None else _fast_value(prev_plural),
+        obsolete=match.re is _FAST_OBSOLETE_RE,
+        line=line,
+        msgstr_line=msgid_line + count("\n", msgid_at, msgstr_at),
+    )
     if comments:
-        for line in comments[:-1].split("\n"):
-            _fast_comment(message, line)
-    return message, line_of("msgid")
+        references = []
+        for comment in comments[:-1].split("\n"):
+            if comment[1:2] == ":":
+                references.append(comment[2:])  # read together below: one call, same order
+            else:
+                _fast_comment(message, comment)
+        if references:
+            _add_references(message.references, " ".join(references))
+    return message, msgid_line
 
 
 def _fast_value(block: str) -> str:
@@ -830,15 +841,24 @@ def _excerpt(text: str) -> str:
 
 
 _REFERENCE_RE = re.compile(r"^(.*?):(\d+)$")
+_ODD_LINE_NUMBER_RE = re.compile(r":(?:0\d*|\d*(?![0-9])\d\d*)(?=\s|\Z)")
+"""A token ending in a line number that int() writes differently (leading zero, non-ASCII digits):
+only then are tokens matched one by one with _REFERENCE_RE."""
 
 
 def _add_references(references: list[str], text: str) -> None:
-    for token in text.split():
-        match = _REFERENCE_RE.match(token)
-        if match and match.group(1):
-            token = f"{match.group(1)}:{int(match.group(2))}"
-        if token not in references:
-            references.append(token)
+    """Add the ``file:line`` tokens of ``text``, line numbers normalised (``a.md:07`` -> ``a.md:7``)."""
+    tokens = text.split()
+    if _ODD_LINE_NUMBER_RE.search(text) is not None:
+        for i, token in enumerate(tokens):
+            match = _REFERENCE_RE.match(token)
+            if match and match.group(1):
+                tokens[i] = f"{match.group(1)}:{int(match.group(2))}"
+    if references:
+        seen = set(references)
+        references.extend(t for t in dict.fromkeys(tokens) if t not in seen)
+    else:
+        references.extend(dict.fromkeys(tokens))
 
 
 _FLAG_SPLIT_RE = re.compile(r"[\s,]+")
@@ -1145,10 +1165,17 @@ _NO_WRAP = 2**31 - 1
 def _wrap(out: list[str], style: _Style, name: str, value: str) -> None:
     """Write ``name "value"`` as gettext's write-po.c ``wrap()`` does."""
     prefix, width = style.prefix, style.width
-    if value.isascii() and len(name) + 1 + len(value) <= width and not _NEEDS_ESCAPE_RE.search(value):
-        # Most strings: one line, nothing to escape, no column is wider than a character.
-        out.append(f'{prefix}{name} "{value}"\n')
-        return
+    measured = None
+    if _NEEDS_ESCAPE_RE.search(value) is None:
+        # Most strings: nothing to escape (so one portion, written as is); one that fits
+        # after ``msgid "`` is never broken.
+        if value.isascii() and len(name) + 1 + len(value) <= width:
+            out.append(f'{prefix}{name} "{value}"\n')
+            return
+        measured = _linebreak.measure(value)
+        if measured[1] is not None and len(name) + 1 + measured[1] <= width:
+            out.append(f'{prefix}{name} "{value}"\n')
+            return
     interiors = (
         directive_interiors(value, style.language, is_msgstr=name.startswith("msgstr")) if style.language else set()
     )
@@ -1159,12 +1186,20 @@ def _wrap(out: list[str], style: _Style, name: str, value: str) -> None:
         esc = portion.translate(_ESCAPES) if _NEEDS_ESCAPE_RE.search(portion) else portion
         protected = _escaped_positions(portion, offset, interiors) if interiors else set()
         offset += len(portion)
-        start = len(name) + 1 if first else 0
-        breaks = _breaks(esc, width, start, protected, portion.endswith("\n"))
-        if first and esc and (n + 1 < len(portions) or start > width or breaks):
-            out.append(f'{prefix}{name} ""\n')
-            first = False
-            breaks = _breaks(esc, width, 0, protected, portion.endswith("\n"))
+        ends_with_newline = portion.endswith("\n")
+        if measured is None or esc is not value:  # measured above: the value is this one portion
+            measured = _linebreak.measure(esc)
+        if first and esc:
+            start = len(name) + 1
+            if n + 1 < len(portions) or start > width:
+                header, breaks = True, _breaks(esc, width, 0, protected, ends_with_newline, measured)
+            else:
+                header, breaks = _first_breaks(esc, width, start, protected, ends_with_newline, measured)
+            if header:
+                out.append(f'{prefix}{name} ""\n')
+                first = False
+        else:
+            breaks = _breaks(esc, width, len(name) + 1 if first else 0, protected, ends_with_newline, measured)
         out.append(f'{prefix}{name} "' if first else f'{prefix}"')
         last = 0
         for index in breaks:
@@ -1174,6 +1209,35 @@ def _wrap(out: list[str], style: _Style, name: str, value: str) -> None:
         out.append(esc[last:])
         out.append('"\n')
         first = False
+
+
+def _first_breaks(
+    esc: str, width: int, start: int, protected: set[int], ends_with_newline: bool,
+    measured: _linebreak.Measure | None = None,
+) -> tuple[bool, list[int]]:
+    """Whether the value starts on its own line (``msgid ""``), and where its only portion breaks.
+
+    gettext breaks the portion as if it followed ``msgid "``; if that gives
+    any break, it writes ``msgid ""`` and breaks again from column 0. For
+    ordinary text (:func:`_linebreak.measure` gives its width) the first result is
+    known without computing it: none if the text fits after ``msgid "``, else
+    breaks exactly when there is any opportunity, that is when breaking from
+    column 0 finds one or the text fits from there (then only the first
+    computation can tell). So most values are broken once, not twice.
+    """
+    measured = _linebreak.measure(esc) if measured is None else measured
+    total = measured[1]
+    if total is None:
+        breaks = _breaks(esc, width, start, protected, ends_with_newline, measured)
+        if not breaks:
+            return False, breaks
+        return True, _breaks(esc, width, 0, protected, ends_with_newline, measured)
+    if total + start <= width:
+        return False, []
+    if total <= width:
+        return bool(_breaks(esc, width, start, protected, ends_with_newline, measured)), []
+    breaks = _breaks(esc, width, 0, protected, ends_with_newline, measured)
+    return bool(breaks), breaks
 
 
 def _portions(value: str) -> list[str]:
@@ -1201,14 +1265,20 @@ def _escaped_positions(portion: str, offset: int, interiors: set[int]) -> set[in
     return positions
 
 
-def _breaks(esc: str, width: int, start: int, protected: set[int], ends_with_newline: bool) -> list[int]:
-    """Where gettext breaks the escaped portion ``esc`` (never inside an escape or before a final \\n)."""
+def _breaks(
+    esc: str, width: int, start: int, protected: set[int], ends_with_newline: bool,
+    measured: _linebreak.Measure | None = None,
+) -> list[int]:
+    """Where gettext breaks the escaped portion ``esc`` (never inside an escape or before a final \\n).
+
+    ``measured``: :func:`_linebreak.measure` of ``esc``, if known.
+    """
     if start + len(esc) <= width and esc.isascii():
         return []  # a line that fits is never broken: skip collecting the prohibited positions
-    prohibited = {m.start() + 1 for m in _ESCAPE_PAIR_RE.finditer(esc)} | protected
+    prohibited = {m.start() + 1 for m in _ESCAPE_PAIR_RE.finditer(esc)} | protected if "\\" in esc else set(protected)
     if ends_with_newline:
         prohibited.add(len(esc) - 2)
-    return _linebreak.width_linebreaks(esc, width, start, prohibited)
+    return _linebreak.width_linebreaks(esc, width, start, prohibited, measured)
 
 
 def write_po(catalog: Catalog, path: Path, *, expect: Snapshot | None = None) -> bool:

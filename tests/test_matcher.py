@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from pipeline.matcher import PREFERENCE_MARGIN, FuzzyIndex, search_preferring, similarity, tokens
+from pipeline.matcher import PREFERENCE_MARGIN, FuzzyIndex, search_preferring, similarity, tokens, words_agree
 
 
 @pytest.mark.parametrize(
@@ -29,14 +29,49 @@ def test_tokens(text: str, expected: set[str]) -> None:
     [
         ("Pain", "Rain", False),  # 75% similar by characters, unrelated
         ("Yes", "Yet", False),
+        ("Electromyography", "Electromyography for patients", True),
+        ("What Research Shows", "What Researchers Are Doing Now", False),
         ("Week 3", "Week 4", True),
         ("Covered", "Not covered", True),
         ("{n} week of recovery", "{n} weeks of rehabilitation", True),
         ("비수술 치료", "비수술 치료 방법", True),
+        # Short strings must agree word by word, not only by characters (61% here):
+        ("What the Research Shows", "What Researchers Are Doing", False),
+        ("Challenges & Risks to Overcome", "Challenges / Risks", True),
+        ("How Long Does Recovery Take?", "How Long Does the Recovery Take?", True),
+        ("Cell Type", "Cell Types", True),
+        ("Meniscus tear", "Meniscus tear at our clinic", True),  # every word of the old one kept
+        ("Burning pain", "Burning discomfort", False),  # half the words replaced
+        ("2 weeks", "3 weeks", True),
     ],
 )
 def test_which_strings_pair(old: str, new: str, paired: bool) -> None:
     assert (FuzzyIndex([old]).search(new, threshold=0.6) is not None) is paired
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("What Researchers Are Doing", "What the Research Shows", False),  # 2 of 4 words
+        ("Week 3", "Week 4", True),  # numbers are slots
+        ("Covered", "Not covered", True),
+        ("Yes", "Yet", False),
+        ("Electromyography", "Electromyography for patients", True),
+        ("What Research Shows", "What Researchers Are Doing Now", False),
+        # long strings: characters are evidence enough, words are not compared
+        ("Rest for two weeks after the injection today.", "Walk for two days after the surgery today.", True),
+    ],
+)
+def test_words_agree(a: str, b: str, agree: bool) -> None:
+    assert words_agree(a, b, 0.6) is agree
+    assert words_agree(b, a, 0.6) is agree
+
+
+def test_a_short_string_skips_a_closer_candidate_whose_words_disagree() -> None:
+    index = FuzzyIndex(["What the Research Shows", "Research: What Are Scientists Doing"])
+    match = index.search("What Researchers Are Doing", threshold=0.55)
+    assert match is not None and match.id == 1
+    assert similarity("What Researchers Are Doing", "What the Research Shows") > match.score
 
 
 def test_threshold_and_score() -> None:
@@ -74,11 +109,12 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12).map(" ".joi
 @given(st.lists(sentence, min_size=1, max_size=40, unique=True), sentence)
 def test_index_finds_a_match_whenever_a_full_scan_finds_a_good_one(texts: list[str], query: str) -> None:
     """On small inputs the candidate budget is never reached, so the index may only
-    miss candidates that share no token with the query."""
-    best = max(fuzz.ratio(query, t) for t in texts) / 100
+    miss candidates that share no token with the query (or whose words disagree)."""
+    best = max((fuzz.ratio(query, t) for t in texts if words_agree(query, t, 0.6)), default=0) / 100
     match = FuzzyIndex(texts).search(query, threshold=0.6)
     if best >= 0.8:
         assert match is not None and match.score == pytest.approx(best)
     if match is not None:
         assert match.score >= 0.6
         assert tokens(query) & tokens(texts[match.id])
+        assert words_agree(query, texts[match.id], 0.6)

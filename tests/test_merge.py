@@ -73,7 +73,7 @@ def test_expected_output_is_valid_for_gettext(name: str) -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    rules = {"exact", "revive", "fuzzy", "fuzzy-previous", "context", "memory", "obsolete", "plural", "header"}
+    rules = {"exact", "revive", "fuzzy", "fuzzy-previous", "context", "memory", "rejected", "obsolete", "plural", "header"}
     assert rules <= set(CASE_NAMES)
 
 
@@ -160,6 +160,40 @@ def test_header_keeps_translator_fields_and_takes_template_dates() -> None:
     assert merged.translator_comments == ["Korean"]
 
 
+def test_a_rejected_suggestion_is_not_made_again() -> None:
+    """The translator cleared a memory suggestion and left its ``#|`` line: the record stays,
+    nothing is suggested, and the next update changes nothing."""
+    memory = TranslationMemory.from_catalogs([_catalog([Message("Challenges & Risks to Overcome", "극복할 과제와 위험")],
+                                                       path="other.po")])
+    template = _template("Challenges / Risks")
+    fresh = merge_catalog(_catalog([]), template, memory=memory).catalog.messages[0]
+    assert (fresh.msgstr, fresh.fuzzy, fresh.previous_msgid) == ("극복할 과제와 위험", True, "Challenges & Risks to Overcome")
+    for flags in ([], ["fuzzy"]):
+        rejected = Message("Challenges / Risks", "", flags=list(flags), previous_msgid="Challenges & Risks to Overcome")
+        merged = merge_catalog(_catalog([rejected]), template, memory=memory)
+        [message] = merged.catalog.messages
+        assert (message.msgstr, message.fuzzy, message.previous_msgid) == ("", False, "Challenges & Risks to Overcome")
+        assert merged.stats.untranslated == 1 and merged.stats.memory_fuzzy == 0
+        assert merge_catalog(merged.catalog, template, memory=memory).catalog == merged.catalog
+
+
+def test_without_a_record_an_untranslated_entry_still_gets_suggestions() -> None:
+    memory = TranslationMemory.from_catalogs([_catalog([Message("How Long Does Recovery Take?", "회복 기간은?")],
+                                                       path="other.po")])
+    old = _catalog([Message("How Long Does the Recovery Take?", "")])
+    [message] = merge_catalog(old, _template("How Long Does the Recovery Take?"), memory=memory).catalog.messages
+    assert (message.msgstr, message.fuzzy) == ("회복 기간은?", True)
+
+
+def test_short_headers_pair_only_when_their_words_agree() -> None:
+    memory = TranslationMemory.from_catalogs([_catalog([Message("What the Research Shows", "연구 결과"),
+                                                        Message("Challenges & Risks to Overcome", "극복할 과제와 위험")],
+                                                       path="other.po")])
+    merged = merge_catalog(_catalog([]), _template("What Researchers Are Doing", "Challenges / Risks"), memory=memory)
+    assert [(m.msgid, m.msgstr) for m in merged.catalog.messages] == [
+        ("What Researchers Are Doing", ""), ("Challenges / Risks", "극복할 과제와 위험")]
+
+
 # --------------------------------------------------------------------------- laws (Hypothesis)
 
 WORDS = ["pain", "back", "leg", "nerve", "disc", "spine", "rest", "week", "weeks", "after", "the", "of",
@@ -175,7 +209,8 @@ def old_and_template(draw: st.DrawFn) -> tuple[Catalog, Catalog, Catalog]:
     for ctxt, msgid in keys:
         msgstr = draw(translations)
         flags = ["fuzzy"] if msgstr and draw(st.booleans()) else []
-        previous = draw(st.sampled_from([None, "an older source"])) if flags else None
+        # fuzzy translations may carry #|; untranslated entries with #| record a rejected suggestion
+        previous = draw(st.sampled_from([None, "an older source"])) if flags or not msgstr else None
         messages.append(Message(msgid, msgstr, msgctxt=ctxt, flags=flags, previous_msgid=previous,
                                 obsolete=bool(msgstr) and draw(st.integers(0, 4)) == 0,
                                 translator_comments=draw(st.lists(st.sampled_from(["checked", "ask Dr. Lee"]), max_size=1))))
@@ -213,3 +248,15 @@ def test_update_is_idempotent_and_round_trips(data: tuple[Catalog, Catalog, Cata
     assert format_po(reread) == once
     twice = format_po(merge_catalog(reread, template, memory=memory).catalog)
     assert twice == once
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old_and_template())
+def test_a_rejection_record_stays_while_its_entry_does(data: tuple[Catalog, Catalog, Catalog]) -> None:
+    old, template, memory_catalog = data
+    merged = merge_catalog(old, template, memory=TranslationMemory.from_catalogs([memory_catalog])).catalog
+    active = merged.index()
+    for message in old.messages:
+        if not message.has_translation and message.previous_msgid is not None and message.key in active:
+            kept = active[message.key]
+            assert (kept.msgstr, kept.fuzzy, kept.previous_msgid) == ("", False, message.previous_msgid)

@@ -535,3 +535,66 @@ def test_a_truncated_file_is_refused_or_flagged() -> None:
                 for got, want in zip([message.msgstr, *message.msgstr_plural], [whole.msgstr, *whole.msgstr_plural]):
                     assert want.startswith(got), cut
     assert refused > len(data) * 0.8
+
+
+# --------------------------------------------------------------------------- fast paths of the writer and reader
+# Each fast path is checked against the slow definition it replaces, on text built
+# to reach it: printable ASCII, one-column non-ASCII, one- and two-column mixes.
+
+_WRAP_WORDS = ["spine", "a-b", "x/y", "(see)", "1.5", "%d", "\\n", "\\\"", "척추관", "협착증", "日本語", "。", "「",
+               "（", "ー", "ｱ", "’", "°C", "—", "…", "Дж", "é", "supercalifragilistic", "http://x.org/a?b=c"]
+_wrap_text = st.lists(st.sampled_from(_WRAP_WORDS) | st.sampled_from([" ", " ", "  "]) | st.text(_alphabet, max_size=3),
+                      max_size=60).map("".join).map(lambda s: s.replace("\n", " ").replace("\t", " "))
+
+
+@given(_wrap_text, st.sampled_from([10, 30, 74, 77]), st.sampled_from([0, 6, 13, 80]), st.data())
+@settings(max_examples=300, deadline=None)
+def test_fast_line_breaking_paths_agree_with_the_state_machine(text: str, width: int, start: int, data: st.DataObject) -> None:
+    prohibited = set(data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=4))) if text else set()
+    expected = _linebreak._general(text, width, start, prohibited)
+    assert _linebreak.width_linebreaks(text, width, start, prohibited) == expected
+    columns = _linebreak.ordinary_width(text)
+    if columns is not None:
+        assert columns == _linebreak.text_width(text)
+
+
+@given(_wrap_text, st.sampled_from(["msgid", "msgstr", "msgctxt"]), st.sampled_from([74, 77, 20]), st.data())
+@settings(max_examples=300, deadline=None)
+def test_first_line_is_decided_as_gettext_decides_it(text: str, name: str, width: int, data: st.DataObject) -> None:
+    """gettext breaks the value after ``msgid "``; any break -> ``msgid ""`` and break again from column 0."""
+    from pipeline.pofile import _breaks, _first_breaks
+
+    if not text:
+        return
+    protected = set(data.draw(st.lists(st.integers(0, len(text) - 1), max_size=3)))
+    start = len(name) + 1
+    first = _breaks(text, width, start, protected, False)
+    gettext = (True, _breaks(text, width, 0, protected, False)) if first else (False, first)
+    assert _first_breaks(text, width, start, protected, False) == gettext
+
+
+@given(st.lists(st.text("ab:0129٣.", max_size=7), max_size=6).map(" ".join),
+       st.sampled_from([[], ["a:1"], ["a:1", "b:0"]]))
+@settings(max_examples=300, deadline=None)
+def test_references_are_normalised_as_one_regex_per_token_would(text: str, existing: list[str]) -> None:
+    import re
+
+    from pipeline.pofile import _add_references
+
+    expected = list(existing)
+    for token in text.split():
+        match = re.match(r"^(.*?):(\d+)$", token)
+        if match and match.group(1):
+            token = f"{match.group(1)}:{int(match.group(2))}"
+        if token not in expected:
+            expected.append(token)
+    got = list(existing)
+    _add_references(got, text)
+    assert got == expected
+
+
+def test_references_with_odd_line_numbers_read_back_normalised() -> None:
+    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            "#: docs/a.md:007 docs/b.md:3\n#: docs/a.md:7 docs/c.md:٣\nmsgid \"x\"\nmsgstr \"\"\n")
+    [message] = parse_po(text.encode("utf-8"), "x.po").messages
+    assert message.references == ["docs/a.md:7", "docs/b.md:3", "docs/c.md:3"]
