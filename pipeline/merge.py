@@ -157,7 +157,7 @@ class MemoryEntry:
 
 
 class TranslationMemory:
-    """Translated, non-fuzzy entries of other catalogues, for exact and close lookups."""
+    """What people translated in other catalogues, for exact and close lookups."""
 
     def __init__(self, entries: Sequence[MemoryEntry]) -> None:
         self.entries = entries
@@ -168,13 +168,25 @@ class TranslationMemory:
 
     @classmethod
     def from_catalogs(cls, catalogs: Iterable[Catalog]) -> "TranslationMemory":
-        """Memory of every translated entry, in the order given (earlier wins ties)."""
-        entries = [
-            MemoryEntry(message, catalog.path or "")
-            for catalog in catalogs
-            for message in catalog.messages
-            if message.translated
-        ]
+        """Memory of every pair a person translated, in the order given (earlier wins ties).
+
+        Besides translated entries, that is obsolete ones (``#~``) and fuzzy ones that
+        keep their previous source (``#| msgid``): their text is still a person's
+        translation of that previous source. So an update that marks an entry fuzzy or
+        obsolete leaves the memory as it was, and the next update suggests exactly
+        what this one did (``update`` is idempotent).
+        """
+        entries: list[MemoryEntry] = []
+        seen: set[tuple[str | None, str, str, tuple[str, ...]]] = set()
+        for catalog in catalogs:
+            for message in catalog.messages:
+                pair = _remembered(message)
+                if pair is None:
+                    continue
+                key = (pair.msgctxt, pair.msgid, pair.msgstr, tuple(pair.msgstr_plural))
+                if key not in seen:
+                    seen.add(key)
+                    entries.append(MemoryEntry(pair, catalog.path or ""))
         return cls(entries)
 
     def __len__(self) -> int:
@@ -193,6 +205,24 @@ class TranslationMemory:
             msgid, threshold=threshold, allowed=lambda i: self.entries[i].origin != exclude
         )
         return None if match is None else self.entries[match.id].message
+
+
+def _remembered(message: Message) -> Message | None:
+    """The source/translation pair ``message`` holds, if a person translated it."""
+    if message.translated or (message.obsolete and not message.fuzzy and message.has_translation):
+        return message
+    if not (message.fuzzy and message.has_translation and message.previous_msgid is not None):
+        return None
+    if (message.msgid_plural is None) != (message.previous_msgid_plural is None):
+        return None
+    return Message(
+        msgid=message.previous_msgid,
+        msgctxt=message.previous_msgctxt,
+        msgid_plural=message.previous_msgid_plural,
+        msgstr=message.msgstr,
+        msgstr_plural=list(message.msgstr_plural),
+        flags=["fuzzy"],  # nobody confirmed it since: an exact hit on it stays fuzzy
+    )
 
 
 # --------------------------------------------------------------------------- merge
@@ -284,7 +314,7 @@ class _Merger:
         if hit is not None:
             self.stats.count("memory-exact")
             result = self.adopt(t, hit, comments=comments or hit, previous_from=None)
-            if self.options.compendium_exact == "fuzzy":
+            if self.options.compendium_exact == "fuzzy" or hit.fuzzy:
                 result.fuzzy = True
             return result
         if not self.options.fuzzy_matching:

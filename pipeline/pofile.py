@@ -77,12 +77,20 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal
-
-from . import _linebreak
+from typing import TYPE_CHECKING, Iterable, Literal
 from ._poformat import directive_interiors
 from .errors import Diagnostic, InputError, Location, PoSyntaxError
 from .fsio import Snapshot, decode_utf8, read_bytes, write_text_atomic
+
+if TYPE_CHECKING:
+    from . import _linebreak
+
+
+def _breaker():  # type: ignore[no-untyped-def]
+    """:mod:`pipeline._linebreak`, imported on first write (its tables cost readers 0.1 s)."""
+    from . import _linebreak
+
+    return _linebreak
 
 FileKind = Literal["po", "pot"]
 
@@ -1172,7 +1180,7 @@ def _wrap(out: list[str], style: _Style, name: str, value: str) -> None:
         if value.isascii() and len(name) + 1 + len(value) <= width:
             out.append(f'{prefix}{name} "{value}"\n')
             return
-        measured = _linebreak.measure(value)
+        measured = _breaker().measure(value)
         if measured[1] is not None and len(name) + 1 + measured[1] <= width:
             out.append(f'{prefix}{name} "{value}"\n')
             return
@@ -1188,7 +1196,7 @@ def _wrap(out: list[str], style: _Style, name: str, value: str) -> None:
         offset += len(portion)
         ends_with_newline = portion.endswith("\n")
         if measured is None or esc is not value:  # measured above: the value is this one portion
-            measured = _linebreak.measure(esc)
+            measured = _breaker().measure(esc)
         if first and esc:
             start = len(name) + 1
             if n + 1 < len(portions) or start > width:
@@ -1225,7 +1233,7 @@ def _first_breaks(
     column 0 finds one or the text fits from there (then only the first
     computation can tell). So most values are broken once, not twice.
     """
-    measured = _linebreak.measure(esc) if measured is None else measured
+    measured = _breaker().measure(esc) if measured is None else measured
     total = measured[1]
     if total is None:
         breaks = _breaks(esc, width, start, protected, ends_with_newline, measured)
@@ -1278,7 +1286,7 @@ def _breaks(
     prohibited = {m.start() + 1 for m in _ESCAPE_PAIR_RE.finditer(esc)} | protected if "\\" in esc else set(protected)
     if ends_with_newline:
         prohibited.add(len(esc) - 2)
-    return _linebreak.width_linebreaks(esc, width, start, prohibited, measured)
+    return _breaker().width_linebreaks(esc, width, start, prohibited, measured)
 
 
 def write_po(catalog: Catalog, path: Path, *, expect: Snapshot | None = None) -> bool:

@@ -260,3 +260,30 @@ def test_a_rejection_record_stays_while_its_entry_does(data: tuple[Catalog, Cata
         if not message.has_translation and message.previous_msgid is not None and message.key in active:
             kept = active[message.key]
             assert (kept.msgstr, kept.fuzzy, kept.previous_msgid) == ("", False, message.previous_msgid)
+
+
+def _pairs(memory: TranslationMemory) -> set[tuple[tuple[str | None, str], str]]:
+    return {(entry.message.key, entry.message.msgstr) for entry in memory.entries}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old_and_template())
+def test_memory_forgets_nothing_an_update_keeps(data: tuple[Catalog, Catalog, Catalog]) -> None:
+    """An entry made fuzzy or obsolete still offers its translation of the old source.
+
+    Without this, the memory the next update reads is smaller than the one this update
+    read, and its suggestions elsewhere can change: ``update`` would not be idempotent.
+    """
+    old, template, memory_catalog = data
+    merged = merge_catalog(old, template, memory=TranslationMemory.from_catalogs([memory_catalog])).catalog
+    assert _pairs(TranslationMemory.from_catalogs([old])) <= _pairs(TranslationMemory.from_catalogs([merged]))
+
+
+def test_an_exact_hit_on_a_fuzzy_entrys_old_source_stays_fuzzy() -> None:
+    """The pair a fuzzy entry keeps is nobody's confirmed translation: never published as is."""
+    edited = Message("Rest for two weeks.", "2주 동안 쉬세요.", flags=["fuzzy"], previous_msgid="Rest for one week.")
+    memory = TranslationMemory.from_catalogs([_catalog([edited], path="other.po")])
+    options = MergeOptions(compendium_exact="translated")
+    merged = merge_catalog(_catalog([]), _template("Rest for one week."), memory=memory, options=options).catalog
+    [message] = merged.messages
+    assert (message.msgstr, message.fuzzy) == ("2주 동안 쉬세요.", True)
