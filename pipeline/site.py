@@ -133,6 +133,8 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         files[article.rel] = text
         pages.append(report)
         diagnostics += found
+    if plan.cache is not None:
+        plan.cache.save(lang.code)
     if plan.links_to_anchors:
         _follow_anchors(files, plan, lang)
     if INDEX_PAGE not in files:

@@ -5,8 +5,11 @@ more than building it, and between two builds most pages do not change: a
 translator saves one PO file, an author edits one article. An entry is keyed
 by everything the result depends on: the source text, the bytes of the
 catalogue, the language, and the code of the stages that produce it (so a
-medloc upgrade invalidates it). Entries are JSON files under
-``build/medloc/cache/``; a corrupt or unreadable entry is simply a miss.
+medloc upgrade invalidates it). The entries of one language live in one JSON
+file, ``build/medloc/cache/pages.<lang>.json``, read once and written once per
+build (:meth:`RenderCache.save`): one file instead of one per page, as writing
+hundreds of small files cost more than a cold build's checks. A corrupt or
+unreadable file or entry is simply a miss.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import Diagnostic, Location
 
@@ -56,6 +60,9 @@ class RenderCache:
         self._counts: dict[str, tuple[int, int, int]] | None = None
         self._counts_used: set[str] = set()
         self._counts_changed = False
+        self._groups: dict[str, dict[str, Any]] = {}
+        self._used: dict[str, set[str]] = {}
+        self._changed: set[str] = set()
 
     def key(self, *parts: str | bytes) -> str:
         digest = hashlib.sha256(self.version.encode())
@@ -65,21 +72,48 @@ class RenderCache:
             digest.update(data)
         return digest.hexdigest()
 
-    def get_or_make(self, key: str, make: Callable[[], Translation]) -> Translation:
-        path = self.folder / f"{key}.json"
-        try:
-            found = _load(path.read_text(encoding="utf-8"))
-            self.hits += 1
-            return found
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+    def get_or_make(self, key: str, make: Callable[[], Translation], *, group: str = "pages") -> Translation:
+        """The cached translation under ``key`` in ``group`` (a language), else ``make()``'s, kept for :meth:`save`."""
+        entries = self._group(group)
+        self._used.setdefault(group, set()).add(key)
+        found = entries.get(key)
+        if found is not None:
+            try:
+                translation = _from_json(found)
+                self.hits += 1
+                return translation
+            except (ValueError, KeyError, TypeError):
+                del entries[key]
         self.misses += 1
         start = time.process_time()
         made = make()
         self.make_seconds += time.process_time() - start
-        write_generated(path, _dump(made))
+        entries[key] = _to_json(made)
+        self._changed.add(group)
         return made
 
+    def save(self, group: str = "pages") -> None:
+        """Write ``group``'s entries used in this build (older ones are dropped), if anything changed."""
+        entries = self._groups.get(group)
+        used = self._used.get(group, set())
+        if entries is None or not (group in self._changed or len(entries) > len(used)):
+            return
+        kept = {key: value for key, value in entries.items() if key in used}
+        write_generated(self._group_path(group), json.dumps(kept, ensure_ascii=False))
+        self._groups[group] = kept
+        self._changed.discard(group)
+
+    def _group_path(self, group: str) -> Path:
+        return self.folder / f"pages.{group}.json"
+
+    def _group(self, group: str) -> dict[str, Any]:
+        if group not in self._groups:
+            try:
+                data = json.loads(self._group_path(group).read_text(encoding="utf-8"))
+                self._groups[group] = data if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                self._groups[group] = {}
+        return self._groups[group]
 
     def counts_or_make(self, key: str, make: Callable[[], tuple[int, int, int]]) -> tuple[int, int, int]:
         """Entry counts of a catalogue (translated, fuzzy, untranslated), keyed by its bytes.
@@ -148,23 +182,19 @@ def write_generated(path: Path, text: str) -> bool:
     return True
 
 
-def _dump(translation: Translation) -> str:
-    return json.dumps(
-        {
-            "text": translation.text,
-            "total": translation.total,
-            "fallbacks": [list(entry) for entry in translation.fallbacks],
-            "diagnostics": [
-                [d.location.path, d.location.line, d.location.column, d.message, d.severity, d.code]
-                for d in translation.diagnostics
-            ],
-        },
-        ensure_ascii=False,
-    )
+def _to_json(translation: Translation) -> dict[str, Any]:
+    return {
+        "text": translation.text,
+        "total": translation.total,
+        "fallbacks": [list(entry) for entry in translation.fallbacks],
+        "diagnostics": [
+            [d.location.path, d.location.line, d.location.column, d.message, d.severity, d.code]
+            for d in translation.diagnostics
+        ],
+    }
 
 
-def _load(text: str) -> Translation:
-    data = json.loads(text)
+def _from_json(data: Any) -> Translation:
     return Translation(
         text=str(data["text"]),
         total=int(data["total"]),

@@ -180,9 +180,15 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
 @lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    """The project root, resolved once (not once per page)."""
+    return root.resolve()
 
 
 # --------------------------------------------------------------------------- lookup
@@ -289,7 +295,8 @@ def render_page(
         translation = make()
     else:
         parts = [f"{other.code}:{digest(path)}" for other, path in pivots]
-        translation = cache.get_or_make(cache.key(spec.lang.code, article.rel, article.text, digest(po), *parts), make)
+        key = cache.key(spec.lang.code, article.rel, article.text, digest(po), *parts)
+        translation = cache.get_or_make(key, make, group=spec.lang.code)
     meta, body = split_front_matter(translation.text, article.rel)
     report = page_report(article, meta, translation, {other.code: other for other, _ in pivots})
     medloc = notice_meta(report, article.lang, spec)

@@ -310,7 +310,8 @@ class _Renderer:
 
 
 _SPAN_OPEN = re.compile(r'<span(?: [a-z-]+="[^"<>|\n\\]*")*>')
-_NOT_INERT = frozenset("|\\`<>\n\r\x00")
+# One C-level scan (a set test per character costs more for long texts).
+_NOT_INERT = re.compile("[|\\\\`<>\n\r\x00]")
 # Characters YAML reads as line breaks or refuses, which json.dumps leaves as they are.
 _YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _MD_UNSAFE = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
@@ -335,8 +336,8 @@ def inert(slot: Slot, text: str) -> bool:
         # The line starts with the tag and ends with "</span>": what the text inside starts
         # or ends with cannot begin or end a block (a tag followed by text is no HTML block).
         inside = text[opening.end() : -len("</span>")]
-        return bool(inside.strip()) and _NOT_INERT.isdisjoint(inside)
-    return _plainly_inline(text) and _NOT_INERT.isdisjoint(text)
+        return bool(inside.strip()) and _NOT_INERT.search(inside) is None
+    return _plainly_inline(text) and _NOT_INERT.search(text) is None
 
 
 def _acceptable(segment: Segment, found: Found) -> str | None:
@@ -530,6 +531,9 @@ def _inline_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         # Raw HTML and autolinks need "<", inline links and images "](" (parsed alone,
         # a text has no reference definitions); tests/test_translate.py checks this law.
         return (), ()
+    simple = _simple_link_targets(text)
+    if simple is not None:
+        return (), simple
     tags, targets = [], []
     for token in mdparse.parse_inline(text):
         if token.type == "html_inline":
@@ -539,3 +543,38 @@ def _inline_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif token.type == "image":
             targets.append(f"image {token.attrs.get('src', '')}")
     return tuple(tags), tuple(targets)
+
+
+# One pair of brackets without brackets inside: a link ``[label](destination)`` when a
+# destination follows with nothing markdown-it reads specially (no space, control character,
+# parenthesis, quote, "<", ">", "&", "\\" or bracket: no title, no entity or escape to decode);
+# else not followed by "(" or "[" (a bare "[ko]", which only a reference definition makes a link).
+_BRACKETS = re.compile(r"\[[^\[\]\n\\]*\](?:\(([^\x00-\x20\x7f()<>\[\]\\&\"']+)\)|(?![(\[]))")
+_NOT_SIMPLE = ("<", "`", "\\", "![", "\x00", "\r")
+
+
+def _simple_link_targets(text: str) -> tuple[str, ...] | None:
+    """Link targets of a text whose brackets are all plain links or bare pairs (None: parse it).
+
+    Without "<" there is no raw HTML or autolink; without backquotes no code span and
+    without "\\" no escape that could hide a link; without "![" no image. When every
+    "[" and "]" belongs to one flat :data:`_BRACKETS` pair, each pair with a destination
+    is exactly one link (emphasis and entities cannot change that; markdown-it normalises
+    its href with ``normalizeLink``) and each bare pair is text: a lone text has no
+    reference definitions. ``tests/test_translate.py`` checks this against the parser.
+    """
+    if any(mark in text for mark in _NOT_SIMPLE):
+        return None
+    if "[" not in text and "]" not in text:
+        return ()
+    matches = list(_BRACKETS.finditer(text))
+    rest = _BRACKETS.sub("", text)
+    if "[" in rest or "]" in rest:
+        return None
+    return tuple(f"link {_normalized_link(match.group(1))}" for match in matches if match.group(1) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _normalized_link(url: str) -> str:
+    """markdown-it's ``normalizeLink`` (a pure function of the URL): the same URLs recur in every language."""
+    return mdparse.full_parser().normalizeLink(url)

@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.config import load_config
 from pipeline.languages import get_language
@@ -610,3 +612,22 @@ def test_site_url_makes_alternates_and_sitemap_absolute(tmp_path: Path) -> None:
     assert not re.search(r'<link rel="alternate" hreflang="[^"]+" href="(?!https://)', page)
     sitemap = html(project, "sitemap.xml")
     assert "<loc>https://patients.example.org/info/ja/first-visit/</loc>" in sitemap and "<loc>/" not in sitemap
+
+
+# --------------------------------------------------------------------------- fast paths agree with the slow ones
+
+_HTMLISH = st.lists(
+    st.one_of(
+        st.text(alphabet="<>aoznO =\t\n\x1c\u00a0\u3000\"'/-x가", max_size=8),
+        st.sampled_from(["<a", "<b ", " on", " onclick", "onload=", " =", "<a onclick=", "</a>", "<x\ton\u00a0e=", " ON", "<1 onx="]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HTMLISH)
+def test_handler_count_agrees_with_the_pattern(text: str) -> None:
+    from pipeline.site_mkdocs import _HANDLERS, count_handlers
+
+    assert count_handlers(text) == len(_HANDLERS.findall(text)), text

@@ -368,8 +368,57 @@ def test_shape_check_fast_path_agrees_with_the_full_check(text: str) -> None:
         assert translate_module._check_shape(segment, text) == full_shape_check(segment, text), (segment.kind, text)
 
 
+def parsed_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(raw HTML tags, link and image targets) as markdown-it reads them: no shortcut."""
+    from pipeline import mdparse
+
+    tags, targets = [], []
+    for token in mdparse.parse_inline(text):
+        if token.type == "html_inline":
+            tags.append(" ".join(token.content.split()))
+        elif token.type == "link_open":
+            targets.append(f"link {token.attrs.get('href', '')}")
+        elif token.type == "image":
+            targets.append(f"image {token.attrs.get('src', '')}")
+    return tuple(tags), tuple(targets)
+
+
+# Texts full of link syntax: labels and destinations from every character the link rule,
+# escapes, entities, code spans, autolinks and emphasis look at, in three scripts.
+_LINKISH = "[]()<>!\\`&*_ \t\n\"';#:/.%~a가語\u3000\x7f\x01"
+linkish_part = st.text(alphabet=_LINKISH, max_size=6)
+linkish = st.lists(
+    st.one_of(
+        linkish_part,
+        st.builds(lambda a, b: f"[{a}]({b})", linkish_part, linkish_part),
+        st.builds(lambda a, b: f"[{a}](https://x.org/{b})", linkish_part, linkish_part),
+        st.builds(lambda a, b: f"[{a}]{b}", linkish_part, linkish_part),
+    ),
+    min_size=1,
+    max_size=4,
+).map("".join)
+
+
 @LAWS
-@given(translations)
+@given(st.one_of(linkish, translations))
+def test_simple_link_shortcut_agrees_with_parsing(text: str) -> None:
+    """Plain ``[label](url)`` links are read without parsing only where the parser reads the same."""
+    simple = translate_module._simple_link_targets(text)
+    if simple is not None:
+        assert ((), simple) == parsed_facts(text), text
+
+
+def test_simple_link_shortcut_is_taken_for_ordinary_links() -> None:
+    simple = translate_module._simple_link_targets
+    assert simple("**척추** [MRI](https://example.org/terms/mri)는 (약 16 cm) 검사입니다!") == ("link https://example.org/terms/mri",)
+    assert simple("[a](b) and [c](d#e)") == ("link b", "link d#e")
+    assert simple("plain text") == () and simple("[ko] 허리 [통증](https://x.org/p)") == ("link https://x.org/p",)
+    assert simple("[ko](x y)") is None and simple("[a][b]") is None and simple("[a [b](c)]") is None
+    assert simple("[a](b 'title')") is None and simple("![a](b)") is None and simple("`[a](b)`") is None
+
+
+@LAWS
+@given(st.one_of(translations, linkish))
 def test_inline_facts_shortcut_agrees_with_parsing(text: str) -> None:
     from pipeline import mdparse
 
