@@ -23,6 +23,15 @@ Keys (all optional except where noted)::
 
     [tool.medloc.check]
     fail_on = "error"                 # "error" | "warning"
+
+    [tool.medloc.site]
+    url = "https://..."               # public address (else mkdocs.yml's site_url)
+    fallback = ["en"]                 # translations shown, in order, for a segment
+                                      # missing in the reader's language before the
+                                      # article's original ([] : the original only)
+
+Without a public address (``site.url`` or ``site_url`` in ``mkdocs.yml``),
+``hreflang`` alternates and the sitemap are relative and the build warns once.
 """
 
 from __future__ import annotations
@@ -56,7 +65,7 @@ _TOP_KEYS = {
 _PATH_KEYS = ("docs_dir", "locales_dir", "templates_dir", "glossary", "build_dir", "site_dir")
 _UPDATE_KEYS = {"fuzzy_threshold", "compendium_exact"}
 _CHECK_KEYS = {"fail_on"}
-_SITE_KEYS = {"name", "url", "disclaimer", "fallback"}
+_SITE_KEYS = {"url", "fallback"}
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 """Slugs and language codes that may become file names (no '/', no leading '.')."""
 
