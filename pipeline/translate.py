@@ -534,6 +534,11 @@ def _inline_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     simple = _simple_link_targets(text)
     if simple is not None:
         return (), simple
+    return parsed_inline_facts(text)
+
+
+def parsed_inline_facts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(raw HTML tags, link and image targets) as markdown-it reads ``text``: no shortcut."""
     tags, targets = [], []
     for token in mdparse.parse_inline(text):
         if token.type == "html_inline":
