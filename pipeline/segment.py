@@ -848,7 +848,7 @@ def _opens_emphasis(text: str, mark: str) -> bool:
     """The run of ``mark`` ending ``text`` is not closing an earlier run (an even number precede it)."""
     text = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
     runs = [m for m in re.finditer(re.escape(mark) + "+", text) if not _escaped(text, m.start())]
-    if not runs or runs[-1].end() != len(text) or _escaped(text, runs[-1].start()):
+    if not runs or runs[-1].end() != len(text):
         return False
     if mark == "_":
         runs = [m for m in runs if not (text[m.start() - 1 : m.start()].isalnum() and text[m.end() : m.end() + 1].isalnum())]
