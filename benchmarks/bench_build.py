@@ -103,12 +103,17 @@ def run_medloc(project: Path) -> dict[str, float]:
     from pipeline.site import build_site
 
     start = time.perf_counter()
-    result = build_site(load_config(project), progress=False)
+    config = load_config(project)
+    result = build_site(config, progress=False)
     wall = time.perf_counter() - start
     assert not result.failed, [str(f) for f in result.failures]
+    # One article page of the source language (not the home page, which lists every article).
+    sizes = sorted(page.stat().st_size for page in config.site_dir.glob("*/index.html") if page.parent.name != "status")
     return {
         "wall": wall,
         "pages": result.pages,
+        "article_page_kb": round(statistics.median(sizes) / 1024, 1) if sizes else 0.0,
+        "site_mb": round(sum(f.stat().st_size for f in config.site_dir.rglob("*") if f.is_file()) / 2**20, 1),
         "medloc": result.pipeline_seconds,
         "translate": result.translate_seconds,
         "mkdocs_work": sum(run.seconds for run in result.runs),
@@ -141,6 +146,8 @@ def measure(size: int, langs: int, work: Path) -> dict[str, float | int]:
         "mkdocs_pages_per_s": round(size / plain, 1),
         "medloc_s": round(medloc_wall, 2),
         "medloc_pages_per_s": round(pages / medloc_wall, 1),
+        "article_page_kb": inner["article_page_kb"],
+        "site_mb": inner["site_mb"],
         "medloc_own_work_s": round(inner["medloc"], 2),
         "mkdocs_work_s": round(inner["mkdocs_work"], 2),
         "own_share_pct": round(100 * inner["medloc"] / inner["mkdocs_work"], 1),

@@ -29,6 +29,9 @@ Keys (all optional except where noted)::
     fallback = ["en"]                 # translations shown, in order, for a segment
                                       # missing in the reader's language before the
                                       # article's original ([] : the original only)
+    nav_limit = 40                    # articles per language shown as one flat nav;
+                                      # above it the nav is grouped into sections
+                                      # (front matter ``section``, else A–Z ranges)
 
 Without a public address (``site.url`` or ``site_url`` in ``mkdocs.yml``),
 ``hreflang`` alternates and the sitemap are relative and the build warns once.
@@ -65,7 +68,9 @@ _TOP_KEYS = {
 _PATH_KEYS = ("docs_dir", "locales_dir", "templates_dir", "glossary", "build_dir", "site_dir")
 _UPDATE_KEYS = {"fuzzy_threshold", "compendium_exact"}
 _CHECK_KEYS = {"fail_on"}
-_SITE_KEYS = {"url", "fallback"}
+_SITE_KEYS = {"url", "fallback", "nav_limit"}
+NAV_LIMIT = 40
+"""Articles per language up to which the nav is one flat list (``site.nav_limit``)."""
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 """Slugs and language codes that may become file names (no '/', no leading '.')."""
 
@@ -297,6 +302,11 @@ def _validate(table: dict[str, Any], root: Path, path: Path | None, key_lines: d
         v.unknown_keys(f"{p}.site", site, _SITE_KEYS)
         if "fallback" in site:
             site = {**site, "fallback": _fallback_languages(v, f"{p}.site.fallback", site["fallback"], languages)}
+        limit = site.get("nav_limit", NAV_LIMIT)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 2:
+            v.fail(f"{p}.site.nav_limit", f"expected a whole number of articles, at least 2, got {limit!r}")
+            limit = NAV_LIMIT
+        site = {**site, "nav_limit": limit}
 
     v.errors.errors.sort(key=lambda e: (e.location.line or 0) if e.location else 0)
     v.errors.raise_if_any()

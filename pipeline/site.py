@@ -31,9 +31,9 @@ from .config import Config
 from .errors import Diagnostic, Location
 from .languages import Language
 from .site_anchors import heading_ids, id_map, rewrite_fragments
-from .site_config import language_config, write_config
+from .site_config import NavPage, language_config, language_nav, with_prune, write_config
 from .site_mkdocs import MkdocsJob, MkdocsRun, run_mkdocs
-from .site_plan import BuildPlan, plan_build, status_rows
+from .site_plan import BuildPlan, plan_build, section_message, status_rows
 from .site_publish import drop_language_sitemaps, publish, write_sitemap
 from .site_status import StatusRow, status_page
 from .site_tree import PageReport, TreeSpec, index_page, page_body, render_page, write_tree
@@ -143,7 +143,13 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
     files[STATUS_PAGE] = status_page(rows, spec.ui, titles)
     write_tree(files, spec.out_dir)
     # The status page is for the translation team: reachable by its URL, not in the patients' nav.
-    nav = [INDEX_PAGE, *(p.rel for p in pages if p.rel != INDEX_PAGE)]
+    sections = {article.rel: article.section for article in plan.articles}
+    shown = [
+        NavPage(p.rel, p.title, spec.ui.message(section_message(sections[p.rel])) if sections[p.rel] else "")
+        for p in pages
+        if p.rel != INDEX_PAGE
+    ]
+    nav, grouped = language_nav(shown, home=INDEX_PAGE, limit=plan.nav_limit)
     config_file = out / "mkdocs.yml"
     write_config(
         config_file,
@@ -157,6 +163,7 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
             nav=nav,
             not_in_nav=[STATUS_PAGE],
             site_name=plan.site_name,
+            features=with_prune(plan.features) if grouped else None,
         ),
     )
     diagnostics += spec.ui.diagnostics

@@ -12,7 +12,9 @@ replaces lists): ``site_name``, ``docs_dir``, ``site_dir``, ``nav``, ``theme``
 (``language``, ``custom_dir``) and ``extra.medloc`` (languages for the
 switcher and ``hreflang``, translated site texts, theme-string overrides such
 as the search separator). Any engine that reads ``mkdocs.yml`` with INHERIT
-can build these folders.
+can build these folders. One exception: a site above ``site.nav_limit``
+articles gets ``theme.features`` (a list, so mkdocs.yml's copied, plus
+``navigation.prune``) with its grouped ``nav`` (:func:`language_nav`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,9 +203,10 @@ def language_config(
     top_config: Path,
     config_dir: Path,
     theme_dir: Path,
-    nav: list[str],
+    nav: list[NavEntry],
     site_name: str,
     not_in_nav: Sequence[str] = (),
+    features: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """The mapping written to ``build/medloc/<lang>/mkdocs.yml``."""
     languages = [
@@ -225,7 +229,12 @@ def language_config(
         "nav": nav,
         # Pages built but left out of the nav on purpose (MkDocs >= 1.6; gitignore-style patterns).
         "not_in_nav": "\n".join(f"/{rel}" for rel in not_in_nav),
-        "theme": {"language": material_language(lang), "custom_dir": str(theme_dir)},
+        "theme": {
+            "language": material_language(lang),
+            "custom_dir": str(theme_dir),
+            # A list: INHERIT replaces it, so it is only written when it differs from mkdocs.yml's.
+            **({"features": list(features)} if features is not None else {}),
+        },
         "extra": {
             "alternate": [{"name": item["name"], "link": item["root"] or "./", "lang": item["tag"]} for item in languages],
             "medloc": {
@@ -240,6 +249,106 @@ def language_config(
     if layout.site_url:
         config["site_url"] = layout.site_url + layout.prefix(lang)
     return config
+
+
+# --------------------------------------------------------------------------- navigation
+
+NavEntry = str | dict[str, list["NavEntry"]]
+"""One item of a MkDocs ``nav``: a page path, or ``{section title: items}``."""
+
+PRUNE = "navigation.prune"
+
+
+@dataclass(frozen=True, slots=True)
+class NavPage:
+    """An article as the navigation shows it, in one language."""
+
+    rel: str
+    title: str
+    """The title shown in this language."""
+    section: str = ""
+    """Its section title in this language (front matter ``section``), or ``""``."""
+
+
+def language_nav(pages: Sequence[NavPage], *, home: str, limit: int) -> tuple[list[NavEntry], bool]:
+    """The nav of one language, and whether it is grouped into sections.
+
+    Every page of a MkDocs site carries the whole nav, so a flat list of N
+    articles makes the site grow as N². Up to ``limit`` articles the nav is that
+    flat list (in path order); above it, articles are grouped (by their
+    ``section``, else alphabetically into ranges of at most ``limit``, nested
+    when there are more than ``limit`` ranges) and the build turns on
+    Material's ``navigation.prune``: a page then renders its own section's
+    items and one link per other section, at most about ``limit`` per level.
+    """
+    if len(pages) <= limit:
+        return [home, *(page.rel for page in pages)], False
+    if not any(page.section for page in pages):
+        return [home, *_alphabetical(pages, limit)], True
+    sections: dict[str, list[NavPage]] = {}
+    for page in pages:
+        if page.section:
+            sections.setdefault(page.section, []).append(page)
+    grouped: list[NavEntry] = [{title: _alphabetical(members, limit)} for title, members in sections.items()]
+    return [home, *grouped, *_alphabetical([page for page in pages if not page.section], limit)], True
+
+
+def with_prune(features: Sequence[str]) -> list[str]:
+    """mkdocs.yml's ``theme.features`` plus ``navigation.prune``."""
+    return [*features, PRUNE] if PRUNE not in features else list(features)
+
+
+def _alphabetical(pages: Sequence[NavPage], limit: int) -> list[NavEntry]:
+    """``pages`` as they are if at most ``limit``, else sorted by title into ranges."""
+    if len(pages) <= limit:
+        return [page.rel for page in pages]
+    return _ranges(sorted(pages, key=lambda page: (sort_key(page.title), page.rel)), limit)
+
+
+def _ranges(pages: Sequence[NavPage], limit: int) -> list[NavEntry]:
+    if len(pages) <= limit:
+        return [page.rel for page in pages]
+    size = limit
+    while -(-len(pages) // size) > limit:
+        size *= limit
+    count = -(-len(pages) // size)
+    # Even sizes (41 articles at limit 40: 21 + 20, not 40 + 1).
+    bounds = [len(pages) * index // count for index in range(count + 1)]
+    groups = [pages[start:end] for start, end in zip(bounds, bounds[1:])]
+    return [{_range_title(groups, index): _ranges(group, limit)} for index, group in enumerate(groups)]
+
+
+def _range_title(groups: Sequence[Sequence[NavPage]], index: int) -> str:
+    """Guide words, as at the top of a dictionary page: ``Back – Hip``."""
+    group = groups[index]
+    # Each end is told apart from its neighbour across the boundary; the outer ends from the other end.
+    before = groups[index - 1][-1].title if index > 0 else group[-1].title
+    after = groups[index + 1][0].title if index + 1 < len(groups) else group[0].title
+    first, last = _guide_word(group[0].title, before) or "…", _guide_word(group[-1].title, after) or "…"
+    return first if first == last else f"{first} – {last}"
+
+
+def _guide_word(title: str, neighbour: str) -> str:
+    """The start of ``title`` that tells it from ``neighbour``, to the end of a word when words are spaced."""
+    same = 0
+    while same < min(len(title), len(neighbour)) and title[same].casefold() == neighbour[same].casefold():
+        same += 1
+    if " " not in title.strip() and any(_unspaced(ch) for ch in title):
+        return title[: same + 1]  # Chinese, Japanese: the distinguishing character
+    end = title.find(" ", same + 1)
+    return (title if end < 0 else title[:end]).strip(" :,;")
+
+
+def _unspaced(ch: str) -> bool:
+    """A character of a script written without spaces between words (CJK ideographs, kana), not Hangul."""
+    return ch >= "\u2e80" and not ("\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7a3")
+
+
+def sort_key(title: str) -> str:
+    """Order of titles for readers: case, accents and kana script ignored (É with E, カ with か)."""
+    folded = unicodedata.normalize("NFKD", title.casefold())
+    kept = (ch for ch in folded if not unicodedata.combining(ch))
+    return "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in kept)
 
 
 def write_config(path: Path, config: dict[str, Any]) -> bool:

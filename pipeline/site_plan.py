@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import Config
+from .config import NAV_LIMIT, Config
 from .errors import Diagnostic, Location, PipelineError
 from .languages import Language
 from .site_anchors import has_fragment_links, heading_ids
 from .site_cache import RenderCache
 from .site_config import SiteLayout, prepare_theme, read_top_config
-from .site_i18n import UiTranslations, load_ui, site_name_message
+from .site_i18n import UiMessage, UiTranslations, load_ui, site_name_message
 from .site_status import Counts, StatusRow, collect_status, count_catalog
 from .site_tree import SourceArticle, discover_articles, page_body
 
@@ -49,6 +49,10 @@ class BuildPlan:
     po_paths: dict[tuple[str, str], Path] = field(default_factory=dict)
     cache: RenderCache | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    features: tuple[str, ...] = ()
+    """mkdocs.yml's ``theme.features`` (a grouped nav adds ``navigation.prune`` to them)."""
+    nav_limit: int = 40
+    """``site.nav_limit``: articles per language shown as one flat nav."""
 
     def catalog(self, path: Path) -> Any | None:
         if path not in self.catalogs:
@@ -136,12 +140,25 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         fallback=tuple(config.language(code) for code in config.site.get("fallback", (config.source_language.code,))),
         cache=RenderCache(config.build_dir / "cache"),
         diagnostics=diagnostics,
+        features=_theme_features(top_settings),
+        nav_limit=int(config.site.get("nav_limit", NAV_LIMIT)),
     )
+    extra = {"site_name": site_name_message(plan.site_name)}
+    extra |= {f"section:{article.section}": section_message(article.section) for article in articles if article.section}
     for lang in config.languages:
-        plan.ui[lang.code] = load_ui(
-            lang, config.po_path(lang, "", domain="site"), read=plan.catalog, extra={"site_name": site_name_message(plan.site_name)}
-        )
+        plan.ui[lang.code] = load_ui(lang, config.po_path(lang, "", domain="site"), read=plan.catalog, extra=extra)
     return plan
+
+
+def section_message(section: str) -> UiMessage:
+    """A front matter ``section`` is translated like the site name: through the ``site`` catalogues."""
+    return UiMessage(section, note="Navigation section (front matter `section` of the articles).")
+
+
+def _theme_features(top_settings: dict[str, Any]) -> tuple[str, ...]:
+    theme = top_settings.get("theme")
+    features = theme.get("features") if isinstance(theme, dict) else None
+    return tuple(str(feature) for feature in features) if isinstance(features, list) else ()
 
 
 def status_rows(plan: BuildPlan) -> list[StatusRow]:

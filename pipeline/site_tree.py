@@ -70,6 +70,8 @@ class SourceArticle:
     text: str
     title: str
     description: str
+    section: str = ""
+    """Front matter ``section``: the navigation group of a large site (pipeline/site_config.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,7 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
                 text=text,
                 title=str(meta.get("title") or path.stem),
                 description=str(meta.get("description") or ""),
+                section=str(meta.get("section") or "").strip(),
             )
         )
     return articles

@@ -631,3 +631,143 @@ def test_handler_count_agrees_with_the_pattern(text: str) -> None:
     from pipeline.site_mkdocs import _HANDLERS, count_handlers
 
     assert count_handlers(text) == len(_HANDLERS.findall(text)), text
+
+
+# --------------------------------------------------------------------------- navigation of large sites
+
+_TOPICS = ["Ankle sprain", "Disc herniation", "Hip replacement", "Knee surgery", "Neck pain", "Osteoporosis", "Scoliosis",
+           "Whiplash", "Frozen shoulder", "Tennis elbow", "Gout", "Carpal tunnel", "Spinal stenosis", "Bursitis",
+           "Plantar fasciitis", "Tendinitis"]
+
+
+def _large_project(tmp_path: Path, *, extra: int, nav_limit: int | None, section: bool = False) -> Path:
+    """The fixture project plus ``extra`` short English articles (optionally all in one front matter section)."""
+    project = make_project(tmp_path / f"project-{extra}-{nav_limit}")
+    if nav_limit is not None:
+        with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
+            handle.write(f"\n[tool.medloc.site]\nnav_limit = {nav_limit}\n")
+    titles = [*_TOPICS, *(f"{topic} in children" for topic in _TOPICS)]
+    for index, topic in enumerate(titles[:extra]):
+        meta = f'title: "{topic}"\n' + ("section: Joints\n" if section else "")
+        text = f"---\n{meta}---\n\n## What it is\n\n{topic} is common.\n\n## What helps\n\nRest and exercise help.\n"
+        (project / "docs" / f"topic-{index:02d}.md").write_text(text, encoding="utf-8")
+    return project
+
+
+def _nav(project: Path, code: str) -> tuple[list, dict]:
+    settings_ = read_top_config(project / "build" / "medloc" / code / "mkdocs.yml")
+    return settings_["nav"], settings_["theme"]
+
+
+def _leaves(nav: list) -> list[str]:
+    return [leaf for item in nav for leaf in ([item] if isinstance(item, str) else _leaves(next(iter(item.values()))))]
+
+
+def test_small_site_keeps_one_flat_nav_without_prune(tmp_path: Path) -> None:
+    project = _large_project(tmp_path, extra=0, nav_limit=None)
+    config = load_config(project)
+    assert config.site["nav_limit"] == 40
+    plan = plan_build(config, langs=["en"])
+    render_language(plan, config.language("en"), status_rows(plan))
+    nav, theme = _nav(project, "en")
+    assert nav == ["index.md", "back-pain.md", "first-visit.md", "sciatica.md"]
+    assert "features" not in theme  # mkdocs.yml's list applies unchanged (INHERIT)
+
+
+def test_large_site_groups_the_nav_alphabetically_and_prunes_it(tmp_path: Path) -> None:
+    project = _large_project(tmp_path, extra=5, nav_limit=3)  # 8 articles
+    config = load_config(project)
+    plan = plan_build(config, langs=["en", "ko"])
+    rows = status_rows(plan)
+    for code in ("en", "ko"):
+        render_language(plan, config.language(code), rows)
+    nav, theme = _nav(project, "en")
+    top = read_top_config(project / "mkdocs.yml")["theme"]["features"]
+    assert theme["features"] == [*top, "navigation.prune"]
+    assert nav[0] == "index.md" and all(isinstance(item, dict) for item in nav[1:])
+    groups = [next(iter(item.items())) for item in nav[1:]]
+    assert [len(pages) for _, pages in groups] == [2, 3, 3] and all(len(pages) <= 3 for _, pages in groups)
+    # By title: Ankle sprain, Back pain | Disc herniation, Hip replacement, Knee surgery | Neck pain, Preparing..., Sciatica
+    assert [title for title, _ in groups] == ["Ankle – Back", "Disc – Knee", "Neck – Sciatica"]
+    assert sorted(_leaves(nav)) == sorted(["index.md", "back-pain.md", "first-visit.md", "sciatica.md",
+                                           *(f"topic-{i:02d}.md" for i in range(5))])
+    # Korean: the same pages, grouped by their Korean titles (허리 통증, 좌골신경통, 첫 진료 준비 are translated).
+    ko_nav, _ = _nav(project, "ko")
+    assert sorted(_leaves(ko_nav)) == sorted(_leaves(nav)) and ko_nav != nav
+    home = (project / "build" / "medloc" / "en" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert all(f"(topic-{i:02d}.md)" in home for i in range(5))  # the home page still lists every article
+
+
+def test_front_matter_sections_group_the_nav_with_translated_titles(tmp_path: Path) -> None:
+    project = _large_project(tmp_path, extra=5, nav_limit=3, section=True)
+    site_po = project / "locales" / "ko" / "LC_MESSAGES" / "site.po"
+    site_po.write_text(site_po.read_text(encoding="utf-8") + '\nmsgid "Joints"\nmsgstr "관절"\n', encoding="utf-8")
+    config = load_config(project)
+    plan = plan_build(config, langs=["en", "ko"])
+    rows = status_rows(plan)
+    for code in ("en", "ko"):
+        render_language(plan, config.language(code), rows)
+    nav, _ = _nav(project, "en")
+    assert nav[1] == {"Joints": [
+        {"Ankle – Disc": ["topic-00.md", "topic-01.md"]}, {"Hip – Neck": ["topic-02.md", "topic-03.md", "topic-04.md"]}
+    ]}
+    assert nav[2:] == ["back-pain.md", "first-visit.md", "sciatica.md"]  # no section: at the top level, as few as the limit
+    ko_nav, _ = _nav(project, "ko")
+    assert list(ko_nav[1]) == ["관절"]
+
+
+@pytest.mark.parametrize(("value", "shown"), [("1", "1"), ('"40"', "'40'"), ("true", "True")])
+def test_nav_limit_is_validated(tmp_path: Path, value: str, shown: str) -> None:
+    from pipeline.errors import PipelineError
+
+    project = make_project(tmp_path / "project")
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write(f"\n[tool.medloc.site]\nnav_limit = {value}\n")
+    with pytest.raises(PipelineError) as caught:
+        load_config(project)
+    assert f"tool.medloc.site.nav_limit: expected a whole number of articles, at least 2, got {shown}" in str(caught.value)
+
+
+def _page_bytes(tmp_path: Path, *, extra: int, nav_limit: int) -> int:
+    project = _large_project(tmp_path, extra=extra, nav_limit=nav_limit)
+    result = build_site(load_config(project), langs=["en"], progress=False)
+    assert not result.failed, [str(f) for f in result.failures]
+    return len((project / "site" / "sciatica" / "index.html").read_bytes())
+
+
+def test_page_size_stays_bounded_above_the_nav_limit(tmp_path: Path) -> None:
+    grouped = _page_bytes(tmp_path, extra=8, nav_limit=5), _page_bytes(tmp_path, extra=22, nav_limit=5)
+    flat = _page_bytes(tmp_path, extra=8, nav_limit=40), _page_bytes(tmp_path, extra=22, nav_limit=40)
+    # 11 -> 25 articles. Flat: 14 more entries on every page (about 230 bytes each, 17%). Grouped
+    # (3 -> 5 ranges of at most 5): 2 more range links and 1-2 more pages in the page's own range,
+    # and no more once the ranges are full: at most `nav_limit` links per level.
+    assert flat[1] - flat[0] > 14 * 150, flat
+    assert grouped[1] - grouped[0] < (flat[1] - flat[0]) / 2, (grouped, flat)
+    assert grouped[1] - grouped[0] < 0.08 * grouped[0], (grouped, flat)
+    assert grouped[1] < flat[1] * 0.95, (grouped, flat)
+
+
+_NAV_TITLES = st.text(alphabet="ab AÉ가나カか中文", min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_NAV_TITLES, st.sampled_from(["", "", "Spine", "Joints"])), max_size=60), st.integers(2, 6))
+def test_grouped_nav_lists_every_page_once_in_lists_of_at_most_the_limit(pages: list, limit: int) -> None:
+    from pipeline.site_config import NavPage, language_nav
+
+    shown = [NavPage(f"p{i}.md", title, section) for i, (title, section) in enumerate(pages)]
+    nav, grouped = language_nav(shown, home="index.md", limit=limit)
+    assert sorted(_leaves(nav)) == sorted(["index.md", *(page.rel for page in shown)])
+    assert grouped == (len(shown) > limit)
+
+    def lists(items: list, top: bool) -> None:
+        ranges = [item for item in items if isinstance(item, dict) and next(iter(item)) not in {"Spine", "Joints"}]
+        pages_ = [item for item in items if isinstance(item, str)]
+        assert len(pages_) - top <= limit and (len(ranges) <= limit), items  # "- top": the home page
+        for item in items:
+            if isinstance(item, dict):
+                title, children = next(iter(item.items()))
+                assert title.strip() and children
+                lists(children, False)
+
+    lists(nav, True)
