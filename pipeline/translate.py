@@ -322,7 +322,8 @@ def inert(slot: Slot, text: str) -> bool:
 
     Inert: any one-line text in a YAML value (written as a JSON string); in a
     paragraph, heading or table cell, one line that cannot start or end a block
-    (:func:`_plainly_inline`) and has no ``|``, ``\\``, backquote or HTML; or one
+    (:func:`_plainly_inline`; in a level 3-6 heading it may start with ``1.``) and has no
+    ``|``, ``\\``, backquote or HTML; or one
     line without those characters wrapped in one ``<span attr="...">`` (the fallback marker).
     """
     if slot.encoding == "yaml":
@@ -337,6 +338,11 @@ def inert(slot: Slot, text: str) -> bool:
         # or ends with cannot begin or end a block (a tag followed by text is no HTML block).
         inside = text[opening.end() : -len("</span>")]
         return bool(inside.strip()) and _NOT_INERT.search(inside) is None
+    numbered = _ORDERED_MARKER.match(text) if slot.segment.kind in _ATX_ONLY else None
+    if numbered is not None and text[numbered.end() : numbered.end() + 1] == " ":
+        # "### 1. Biomaterials": after a heading's hashes, a list marker is just text
+        # (levels 3-6 are always "#" headings; a setext "1. x\n===" would be a list).
+        text = text[numbered.end() + 1 :]
     return _plainly_inline(text) and _NOT_INERT.search(text) is None
 
 
@@ -435,6 +441,7 @@ _BLOCK_STARTERS = frozenset("#>-+*=_|!?<[{:`~0123456789\\ \t")
 # A line starting with "[" is a block (link reference or footnote definition) only with "]:";
 # one starting with digits only as "1." or "1)" (a numbered list).
 _ORDERED_MARKER = re.compile(r"[0-9]+[.)]")
+_ATX_ONLY = frozenset(f"heading {level}" for level in range(3, 7))
 
 
 def _plainly_inline(text: str) -> bool:

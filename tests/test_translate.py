@@ -426,7 +426,8 @@ def test_inert_replacements_never_change_the_structure(source: str, data: st.Dat
     segmented = segment_source(source, "g.md")
     replacements = {}
     for index, slot in enumerate(segmented.slots):
-        text = data.draw(st.one_of(translations, translations.map(lambda t: f'<span lang="ko" dir="ltr" class="x">{t}</span>')))
+        text = data.draw(st.one_of(translations, translations.map(lambda t: f'<span lang="ko" dir="ltr" class="x">{t}</span>'),
+                                   translations.map(lambda t: f"1. {t}")))
         if translate_module.inert(slot, text):
             replacements[index] = text
     if replacements:
@@ -440,5 +441,8 @@ def test_yaml_and_line_separator_texts_are_never_inert() -> None:
     assert translate_module.inert(title, 'Title: "quoted" # not a comment')
     assert not translate_module.inert(title, "a\u2028b") and not translate_module.inert(title, "a\x85b")
     assert translate_module.inert(body, "통증.") and not translate_module.inert(body, "통\u2028증.")
+    assert not translate_module.inert(body, "1. 통증")  # a paragraph starting "1. " becomes a list
+    heading = segment_source("### 1. Smart biomaterials\n", "h.md").slots[0]
+    assert translate_module.inert(heading, "1. 스마트 생체 재료") and not translate_module.inert(heading, "1. 통증 #")
     rendered = render_article('---\ntitle: "Back pain"\n---\n\nPain.\n', "x.md", lambda s: {"Back pain": "허리\x85통증"}.get(s.text))
     segment_source(rendered.text, "x.md")  # whatever was decided, the result is a valid document
