@@ -98,11 +98,12 @@ def read_text(path: Path, *, limit: int | None = None) -> str:
     return decode_utf8(read_bytes(path, limit=limit), str(path))
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, expect: Snapshot | None = None) -> bool:
+def write_bytes_atomic(path: Path, data: bytes, *, expect: Snapshot | None = None, durable: bool = True) -> bool:
     """Atomically replace ``path`` with ``data``. Return False if nothing changed.
 
     ``expect``: the snapshot taken when the file was read; the write is refused
-    if the file changed since.
+    if the file changed since. ``durable=False`` skips the fsyncs (generated files
+    that are made again if a crash loses them); the rename stays atomic.
     """
     try:
         if path.read_bytes() == data:
@@ -116,8 +117,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, expect: Snapshot | None = Non
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
@@ -129,13 +131,14 @@ def write_bytes_atomic(path: Path, data: bytes, *, expect: Snapshot | None = Non
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     return True
 
 
-def write_text_atomic(path: Path, text: str, *, expect: Snapshot | None = None) -> bool:
+def write_text_atomic(path: Path, text: str, *, expect: Snapshot | None = None, durable: bool = True) -> bool:
     """UTF-8 text version of :func:`write_bytes_atomic` (LF line ends)."""
-    return write_bytes_atomic(path, text.encode("utf-8"), expect=expect)
+    return write_bytes_atomic(path, text.encode("utf-8"), expect=expect, durable=durable)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Diagnostic, Location
+from .fsio import write_text_atomic
 
 _STAGES = ("segment.py", "mdparse.py", "translate.py", "site_tree.py", "site_cache.py")
 
@@ -152,34 +151,12 @@ class RenderCache:
 def write_generated(path: Path, text: str) -> bool:
     """Replace a generated file under ``build/`` atomically if its text changed (False: unchanged).
 
-    Unlike :func:`pipeline.fsio.write_text_atomic` there is no fsync: everything
-    under ``build/`` is made again from the sources if a crash loses it, and
-    hundreds of fsyncs per build cost more wall time than rendering the pages.
-    The rename still keeps ``serve`` and MkDocs from reading a half-written file.
+    No fsync (``durable=False``): everything under ``build/`` is made again from the
+    sources if a crash loses it, and hundreds of fsyncs per build cost more wall time
+    than rendering the pages. The rename still keeps ``serve`` and MkDocs from
+    reading a half-written file.
     """
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return True
+    return write_text_atomic(path, text, durable=False)
 
 
 def _to_json(translation: Translation) -> dict[str, Any]:
