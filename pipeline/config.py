@@ -43,6 +43,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -127,7 +128,7 @@ class Config:
             raise InputError(f"slug {name!r} cannot name a catalogue (letters, digits, '.', '_', '-')")
         path = self.locales_dir / code / "LC_MESSAGES" / f"{name}.po"
         try:
-            path.resolve().relative_to(self.root.resolve())
+            path.resolve().relative_to(_resolved(self.root))
         except ValueError:
             raise InputError(
                 "catalogue resolves outside the project (symlink?); not read or written", Location(self.relative(path))
@@ -137,12 +138,22 @@ class Config:
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it (for messages and references)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(_resolved(self.root)).as_posix()
         except ValueError:
             return str(path)
 
     def _where(self, key: str) -> Location:
         return Location(f"{self.path or 'pyproject.toml'}", None) if key else Location("pyproject.toml")
+
+
+def _resolved(root: Path) -> Path:
+    """A project root, resolved once per process (not once per catalogue or page)."""
+    return _resolved_absolute(root) if root.is_absolute() else root.resolve()
+
+
+@lru_cache(maxsize=16)
+def _resolved_absolute(root: Path) -> Path:
+    return root.resolve()  # a relative path is not cached: it depends on the current folder
 
 
 def find_root(start: Path | None = None) -> Path | None:

@@ -12,6 +12,13 @@ template whose content is unchanged is not rewritten, so its
 ``POT-Creation-Date`` stays. A changed template gets its date from
 ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the current UTC time.
 ``check=True`` writes nothing and reports which templates are out of date.
+
+A project with a site (``mkdocs.yml``) also gets ``site.pot``, the ``site``
+domain (:mod:`pipeline.site_i18n`): medloc's own site texts, the site name,
+and each distinct front matter ``section`` of the articles (the navigation
+groups of a large site), referenced as ``docs/<file>.md:LINE`` of its
+``section:`` key. It is made here, where the articles are read, so it is
+never out of step with them.
 """
 
 from __future__ import annotations
@@ -31,12 +38,13 @@ from .fsio import decode_utf8, read_bytes, read_text, write_text_atomic
 from .languages import get_language
 from .pofile import Catalog, Message, format_po, make_header
 from .segment import Article, Segment, parse_article
+from .site_i18n import DOMAIN as SITE_DOMAIN
+from .site_i18n import SectionUse, site_template
 
 Status = Literal["created", "updated", "unchanged"]
 T = TypeVar("T")
 R = TypeVar("R")
 
-"""Template names used by other domains (``site.pot`` holds the site's UI strings)."""
 MAX_SOURCE_BYTES = 2_000_000
 """A patient article is tens of kilobytes; anything this large is a mistake (a dump, a binary)."""
 
@@ -142,12 +150,17 @@ def creation_date(now: float | None = None) -> str:
 
 def render_template(article: Article, *, reference: str, previous: str | None) -> str:
     """The template text; keeps ``previous``'s date when nothing else changed."""
+    return keeping_date(lambda date: format_po(build_template(article, reference=reference, creation_date=date)), previous)
+
+
+def keeping_date(render: Callable[[str], str], previous: str | None) -> str:
+    """``render(date)`` with ``previous``'s ``POT-Creation-Date`` if that is the only difference, else a new date."""
     old_date = _creation_date_of(previous)
     if old_date is not None:
-        same = format_po(build_template(article, reference=reference, creation_date=old_date))
+        same = render(old_date)
         if same == previous:
             return same
-    return format_po(build_template(article, reference=reference, creation_date=creation_date()))
+    return render(creation_date())
 
 
 _DATE_RE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
@@ -164,11 +177,18 @@ def _creation_date_of(text: str | None) -> str | None:
 
 def read_article(source: Path, *, reference: str, default_lang: str) -> Article:
     """Read and segment one Markdown source (its slug is checked by parse_article)."""
+    return _parse(_read_source(source, reference), reference=reference, default_lang=default_lang)
+
+
+def _read_source(source: Path, reference: str) -> str:
     try:
         data = read_bytes(source, limit=MAX_SOURCE_BYTES)
     except InputError as exc:
         raise MarkdownError(exc.message, Location(reference)) from None
-    text = decode_utf8(data, reference)
+    return decode_utf8(data, reference)
+
+
+def _parse(text: str, *, reference: str, default_lang: str) -> Article:
     article = parse_article(text, reference, default_lang=default_lang)
     article.lang = get_language(article.lang, Location(reference, _key_line(text, "lang"))).code
     return article
@@ -188,6 +208,9 @@ class Prepared:
     diagnostics: tuple[Diagnostic, ...] = ()
     errors: tuple[tuple[str, Location | None], ...] = ()
     """Problems as (message, location): exceptions do not cross process boundaries intact."""
+    section: str = ""
+    """Front matter ``section`` (navigation group, a ``site.pot`` entry), as the site reads it."""
+    section_line: int = 1
 
     @property
     def status(self) -> Status:
@@ -197,7 +220,8 @@ class Prepared:
 def prepare_template(source: Path, reference: str, default_lang: str, templates: Path) -> Prepared:
     """Segment one source and render its template; problems are returned, not raised."""
     try:
-        article = read_article(source, reference=reference, default_lang=default_lang)
+        source_text = _read_source(source, reference)
+        article = _parse(source_text, reference=reference, default_lang=default_lang)
         template = templates / f"{article.slug}.pot"
         previous = _read_existing(template)
         text = render_template(article, reference=reference, previous=previous)
@@ -205,7 +229,12 @@ def prepare_template(source: Path, reference: str, default_lang: str, templates:
         problems = exc.errors if isinstance(exc, ErrorList) else [exc]
         return Prepared(source, reference, errors=tuple((e.message, e.location) for e in problems))
     entries = len({(s.context, s.text) for s in article.segments})
-    return Prepared(source, reference, article.slug, template, text, previous, entries, tuple(article.diagnostics))
+    # As pipeline/site_tree.py reads it, so the site finds the entry it looks up.
+    section = str(article.front_matter.get("section") or "").strip()
+    return Prepared(
+        source, reference, article.slug, template, text, previous, entries, tuple(article.diagnostics),
+        section=section, section_line=_key_line(source_text, "section") if section else 1,
+    )
 
 
 def _prepare_job(job: tuple[Path, str, str, Path]) -> Prepared:
@@ -213,8 +242,13 @@ def _prepare_job(job: tuple[Path, str, str, Path]) -> Prepared:
 
 
 def _key_line(text: str, key: str) -> int:
-    """Line of the front matter's ``key:`` (1 when absent), for messages."""
-    for number, line in enumerate(text.split("\n", 60)[:60], start=1):
+    """Line of the front matter's ``key:`` (1 when absent), for messages and references."""
+    lines = text.split("\n", 200)[:200]
+    if not lines or lines[0].rstrip() != "---":
+        return 1
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            break
         if line.startswith(f"{key}:"):
             return number
     return 1
@@ -255,13 +289,61 @@ def extract_project(
     prepared = _run_parallel(_prepare_job, work, jobs=jobs)
     _raise_problems(prepared)
     result = ExtractResult(check=check, root=config.root)
+    writes: list[tuple[Path | None, str]] = []
     for item in prepared:
         result.diagnostics.extend(item.diagnostics)
         assert item.template is not None
         result.updates.append(TemplateUpdate(Path(item.reference), item.template, item.status, item.entries))
+        if item.status != "unchanged":
+            writes.append((item.template, item.text))
+    site = prepare_site_template(config, sections=site_sections(prepared), templates=templates)
+    if site is not None:
+        result.updates.append(site.update)
+        if site.update.status != "unchanged":
+            writes.append((site.update.template, site.text))
     if not check:
-        _write_all([(item.template, item.text) for item in prepared if item.status != "unchanged"])
+        _write_all(writes)
     return result
+
+
+# --------------------------------------------------------------------------- the site domain
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTemplate:
+    """``site.pot`` as extraction would write it."""
+
+    update: TemplateUpdate
+    text: str
+
+
+def site_sections(prepared: list[Prepared]) -> list[SectionUse]:
+    """Each distinct ``section`` of the articles with its references, in order of first use."""
+    uses: dict[str, list[str]] = {}
+    for item in prepared:
+        if item.section:
+            uses.setdefault(item.section, []).append(f"{item.reference}:{item.section_line}")
+    return [SectionUse(title, tuple(references)) for title, references in uses.items()]
+
+
+def prepare_site_template(config: Config, *, sections: list[SectionUse], templates: Path) -> SiteTemplate | None:
+    """``site.pot`` for the project's site (None when there is no ``mkdocs.yml``: no site, no site texts)."""
+    from .site_config import read_top_config
+
+    top = config.root / "mkdocs.yml"
+    if not top.is_file():
+        return None
+    # The same default as the build (pipeline/site_plan.py), so the name shown is the name extracted.
+    site_name = str(read_top_config(top).get("site_name") or "Patient information")
+    path = templates / f"{SITE_DOMAIN}.pot"
+    previous = _read_existing(path)
+    def render(date: str) -> str:
+        return format_po(site_template(site_name, creation_date=date, sections=sections))  # type: ignore[arg-type]
+
+    text = keeping_date(render, previous)
+    status: Status = "unchanged" if text == previous else "created" if previous is None else "updated"
+    entries = len(site_template(site_name, creation_date="", sections=sections).messages)  # type: ignore[attr-defined]
+    return SiteTemplate(TemplateUpdate(Path(config.relative(top)), path, status, entries), text)
 
 
 _PARALLEL_FROM = 64

@@ -709,6 +709,115 @@ class _Parser:
         return self.entries
 
 
+# -- translations only ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableEntry:
+    """An active singular entry as a lookup needs it (no comments, references or previous msgid)."""
+
+    msgstr: str
+    fuzzy: bool
+    msgstr_line: int
+    msgid_plural: None = None
+    obsolete: bool = False
+    line: int = 0
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.msgstr) and not self.fuzzy
+
+    @property
+    def has_translation(self) -> bool:
+        return bool(self.msgstr)
+
+
+@dataclass(slots=True)
+class TranslationTable:
+    """The translations of a PO file by ``(msgctxt, msgid)``: what the site build reads.
+
+    Made by :func:`read_translations`; it cannot be written back (it has no comments,
+    references or obsolete entries), so it cannot lose what a translator wrote.
+    """
+
+    path: str
+    entries: dict[tuple[str | None, str], TableEntry]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def index(self) -> dict[tuple[str | None, str], TableEntry]:
+        """The same mapping as :meth:`Catalog.index` gives for active entries."""
+        return self.entries
+
+
+def read_translations(path: Path) -> Catalog | TranslationTable:
+    """The active translations of a PO file, for lookups only.
+
+    A file in the form medloc and msgcat write (UTF-8 without BOM, LF line ends,
+    singular entries, no duplicates) is read by the fast-path entry pattern
+    alone, about twice as fast as :func:`read_po`. Anything else, including
+    every malformed file, is read by :func:`read_po`, so the errors and warnings
+    are exactly its own; ``tests/test_pofile.py`` checks that both readers give
+    the same lookups (Hypothesis and every golden and bad file).
+    """
+    data = read_bytes(path)
+    table = _translations(data, str(path))
+    return table if table is not None else read_po(path)
+
+
+def _translations(data: bytes, path: str) -> TranslationTable | None:
+    """The table, or None where :func:`parse_po` must decide (it may warn or refuse)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text.endswith("\n") or text.startswith("\ufeff") or "\r" in text or "\x00" in text:
+        return None
+    entries: dict[tuple[str | None, str], TableEntry] = {}
+    seen: set[tuple[str | None, str]] = set()
+    header: re.Match[str] | None = None
+    active, obsolete, count, value = _FAST_ACTIVE_RE.match, _FAST_OBSOLETE_RE.match, text.count, _fast_value
+    pos, number, end = 0, 1, len(text)
+    while pos < end:
+        match = active(text, pos)
+        is_obsolete = match is None
+        if match is None:
+            match = obsolete(text, pos)
+            if match is None:
+                return None
+        ctxt, msgid, msgstr, comments = match.group("msgctxt", "msgid", "msgstr", "comments")
+        if msgstr is None:
+            return None  # a plural entry: its forms are checked against the header by parse_po
+        key = (None if ctxt is None else value(ctxt), value(msgid))
+        if key in seen:
+            return None  # a duplicate: parse_po refuses it
+        seen.add(key)
+        if header is None:
+            if key != (None, "") or is_obsolete:
+                return None  # the header is not first: parse_po warns
+            header = match
+        elif not is_obsolete:
+            line = number + count("\n", pos, match.start("msgstr"))
+            entries[key] = TableEntry(value(msgstr), _has_fuzzy_flag(comments), line)
+        number += count("\n", pos, match.end())
+        pos = match.end()
+    if header is None:
+        return None
+    read = _fast_entry(header, text, 1)
+    if read is None:
+        return None
+    _check_header(Catalog(header=read[0]), path, "pot" if path.endswith(".pot") else "po", text.isascii())
+    return TranslationTable(path, entries)
+
+
+def _has_fuzzy_flag(comments: str) -> bool:
+    """``fuzzy`` among the flags of ``#,`` (or ``#!``) comment lines, as :func:`_add_flags` reads them."""
+    if "fuzzy" not in comments:
+        return False
+    return any(
+        "fuzzy" in _FLAG_SPLIT_RE.split(line[2:]) for line in comments.split("\n") if line[1:2] in (",", "!")
+    )
+
+
 # -- fast path ---------------------------------------------------------------
 #
 # Nearly every entry has one shape: comments, maybe '#|' lines, keyword lines
@@ -811,7 +920,14 @@ def _fast_entry(match: re.Match[str], text: str, number: int) -> tuple[Message, 
 
 def _fast_value(block: str) -> str:
     """The string of a field's lines: its quoted pieces joined, escapes replaced."""
-    value = "".join(_STRING_RE.findall(block))
+    # A string cannot hold a raw newline, so each newline ends a line: after its closing quote
+    # (and blanks), before the next line's prefix and opening quote.
+    value = block[block.index('"') + 1 : block.rindex('"')]
+    if "\n" in value:
+        if "#" in block or " \n" in block or "\t\n" in block:
+            value = "".join(_STRING_RE.findall(block))  # prefixed lines or blanks after a quote
+        else:
+            value = value.replace('"\n"', "")
     return _ESCAPE_RE.sub(_simple_escape, value) if "\\" in value else value
 
 

@@ -324,6 +324,8 @@ def _encode(slot: Slot, text: str) -> str:
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER_KEYS = {"title": "front matter title", "description": "front matter description"}
+FRONT_MATTER_KEY_OF = {kind: key for key, kind in _FRONT_MATTER_KEYS.items()}
+"""Segment kind of a front matter value -> its key (``front matter title`` -> ``title``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,8 @@ class Translation:
     fallbacks: tuple[tuple[str, str, str], ...]
     """``(segment kind, reason, language shown)`` for every segment that fell back ("": the original)."""
     diagnostics: tuple[Diagnostic, ...] = ()
+    front_matter: tuple[tuple[str, str], ...] | None = None
+    """Title and description as the text shows them (:attr:`pipeline.translate.Rendered.front_matter`)."""
 
 
 def code_version() -> str:
@@ -168,6 +170,7 @@ def _to_json(translation: Translation) -> dict[str, Any]:
             [d.location.path, d.location.line, d.location.column, d.message, d.severity, d.code]
             for d in translation.diagnostics
         ],
+        "front_matter": None if translation.front_matter is None else [list(item) for item in translation.front_matter],
     }
 
 
@@ -180,4 +183,7 @@ def _from_json(data: Any) -> Translation:
             Diagnostic(Location(path, line, column), message, severity, code)
             for path, line, column, message, severity, code in data["diagnostics"]
         ),
+        front_matter=None
+        if data.get("front_matter") is None
+        else tuple((str(key), str(value)) for key, value in data["front_matter"]),
     )

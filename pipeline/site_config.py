@@ -23,8 +23,9 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -270,7 +271,9 @@ class NavPage:
     """Its section title in this language (front matter ``section``), or ``""``."""
 
 
-def language_nav(pages: Sequence[NavPage], *, home: str, limit: int) -> tuple[list[NavEntry], bool]:
+def language_nav(
+    pages: Sequence[NavPage], *, home: str, limit: int, lang: Language | str | None = None
+) -> tuple[list[NavEntry], bool]:
     """The nav of one language, and whether it is grouped into sections.
 
     Every page of a MkDocs site carries the whole nav, so a flat list of N
@@ -280,17 +283,19 @@ def language_nav(pages: Sequence[NavPage], *, home: str, limit: int) -> tuple[li
     when there are more than ``limit`` ranges) and the build turns on
     Material's ``navigation.prune``: a page then renders its own section's
     items and one link per other section, at most about ``limit`` per level.
+    ``lang`` is the language of the titles: it decides their order
+    (:func:`sort_key`); without it only the rules common to all languages apply.
     """
     if len(pages) <= limit:
         return [home, *(page.rel for page in pages)], False
     if not any(page.section for page in pages):
-        return [home, *_alphabetical(pages, limit)], True
+        return [home, *_alphabetical(pages, limit, lang)], True
     sections: dict[str, list[NavPage]] = {}
     for page in pages:
         if page.section:
             sections.setdefault(page.section, []).append(page)
-    grouped: list[NavEntry] = [{title: _alphabetical(members, limit)} for title, members in sections.items()]
-    return [home, *grouped, *_alphabetical([page for page in pages if not page.section], limit)], True
+    grouped: list[NavEntry] = [{title: _alphabetical(members, limit, lang)} for title, members in sections.items()]
+    return [home, *grouped, *_alphabetical([page for page in pages if not page.section], limit, lang)], True
 
 
 def with_prune(features: Sequence[str]) -> list[str]:
@@ -298,14 +303,14 @@ def with_prune(features: Sequence[str]) -> list[str]:
     return [*features, PRUNE] if PRUNE not in features else list(features)
 
 
-def _alphabetical(pages: Sequence[NavPage], limit: int) -> list[NavEntry]:
+def _alphabetical(pages: Sequence[NavPage], limit: int, lang: Language | str | None = None) -> list[NavEntry]:
     """``pages`` as they are if at most ``limit``, else sorted by title into ranges."""
     if len(pages) <= limit:
         return [page.rel for page in pages]
-    return _ranges(sorted(pages, key=lambda page: (sort_key(page.title), page.rel)), limit)
+    return _ranges(sorted(pages, key=lambda page: (sort_key(page.title, lang), page.rel)), limit, lang)
 
 
-def _ranges(pages: Sequence[NavPage], limit: int) -> list[NavEntry]:
+def _ranges(pages: Sequence[NavPage], limit: int, lang: Language | str | None = None) -> list[NavEntry]:
     if len(pages) <= limit:
         return [page.rel for page in pages]
     size = limit
@@ -315,28 +320,72 @@ def _ranges(pages: Sequence[NavPage], limit: int) -> list[NavEntry]:
     # Even sizes (41 articles at limit 40: 21 + 20, not 40 + 1).
     bounds = [len(pages) * index // count for index in range(count + 1)]
     groups = [pages[start:end] for start, end in zip(bounds, bounds[1:])]
-    return [{_range_title(groups, index): _ranges(group, limit)} for index, group in enumerate(groups)]
+    return [{_range_title(groups, index, lang): _ranges(group, limit, lang)} for index, group in enumerate(groups)]
 
 
-def _range_title(groups: Sequence[Sequence[NavPage]], index: int) -> str:
+def _range_title(groups: Sequence[Sequence[NavPage]], index: int, lang: Language | str | None = None) -> str:
     """Guide words, as at the top of a dictionary page: ``Back – Hip``."""
     group = groups[index]
-    # Each end is told apart from its neighbour across the boundary; the outer ends from the other end.
-    before = groups[index - 1][-1].title if index > 0 else group[-1].title
-    after = groups[index + 1][0].title if index + 1 < len(groups) else group[0].title
-    first, last = _guide_word(group[0].title, before) or "…", _guide_word(group[-1].title, after) or "…"
+    # Each end is told apart from its neighbour across the boundary and from the range's other end,
+    # so the two words are in the order of the pages (not 第9 – 第 for 第9章 … 第10章).
+    before = [groups[index - 1][-1].title] if index > 0 else []
+    after = [groups[index + 1][0].title] if index + 1 < len(groups) else []
+    first = _guide_word(group[0].title, *before, group[-1].title, lang=lang) or "…"
+    last = _guide_word(group[-1].title, *after, group[0].title, lang=lang) or "…"
     return first if first == last else f"{first} – {last}"
 
 
-def _guide_word(title: str, neighbour: str) -> str:
-    """The start of ``title`` that tells it from ``neighbour``, to the end of a word when words are spaced."""
-    same = 0
-    while same < min(len(title), len(neighbour)) and title[same].casefold() == neighbour[same].casefold():
-        same += 1
+def _guide_word(title: str, *neighbours: str, lang: Language | str | None = None) -> str:
+    """The start of ``title`` that tells it from each of ``neighbours``, to the end of a word when words are spaced.
+
+    Titles are compared as they are sorted (:func:`fold_title`: ``Éte`` agrees
+    with ``ete``, a leading quote is skipped), so the guide words of a range
+    never contradict the order of its pages; the words shown are the title's own.
+    """
+    title, code = unicodedata.normalize("NFC", title), _collation(lang)
+    pieces = _folded_pieces(title, code)
+    if not any(pieces):
+        return title.strip()  # nothing in it is sorted on (see fold_title): the whole title is its place
+    same = max((_agreeing(pieces, _folded(other, code)) for other in neighbours), default=0)
     if " " not in title.strip() and any(_unspaced(ch) for ch in title):
-        return title[: same + 1]  # Chinese, Japanese: the distinguishing character
+        # Chinese, Japanese: up to the distinguishing character (and the rest of a number: 第10, not 第1).
+        return _trim(title[: _past_digits(title, _past_letter(pieces, same))]) or title.strip()
     end = title.find(" ", same + 1)
-    return (title if end < 0 else title[:end]).strip(" :,;")
+    return _trim(title if end < 0 else title[:end]) or title.strip()
+
+
+def _agreeing(pieces: Sequence[str], other: str) -> int:
+    """How many characters of a title (given folded, one piece per character) agree with the folded ``other``."""
+    done = ""
+    for index, piece in enumerate(pieces):
+        if not other.startswith(done + piece):
+            return index
+        done += piece
+    return len(pieces)
+
+
+def _past_letter(pieces: Sequence[str], start: int) -> int:
+    """End of the first character from ``start`` on that counts in the order (not a skipped mark)."""
+    for index in range(start, len(pieces)):
+        if pieces[index]:
+            return index + 1
+    return len(pieces)
+
+
+def _past_digits(title: str, end: int) -> int:
+    while 0 < end < len(title) and title[end - 1].isdecimal() and title[end].isdecimal():
+        end += 1
+    return end
+
+
+def _trim(word: str) -> str:
+    """``word`` without punctuation or spaces around it (``“Back`` -> ``Back``)."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start])[0] in "PZ":
+        start += 1
+    while end > start and unicodedata.category(word[end - 1])[0] in "PZ":
+        end -= 1
+    return word[start:end]
 
 
 def _unspaced(ch: str) -> bool:
@@ -344,11 +393,129 @@ def _unspaced(ch: str) -> bool:
     return ch >= "\u2e80" and not ("\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7a3")
 
 
-def sort_key(title: str) -> str:
-    """Order of titles for readers: case, accents and kana script ignored (É with E, カ with か)."""
-    folded = unicodedata.normalize("NFKD", title.casefold())
-    kept = (ch for ch in folded if not unicodedata.combining(ch))
-    return "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in kept)
+# --------------------------------------------------------------------------- order of titles
+
+
+@dataclass(frozen=True, slots=True)
+class Collation:
+    """How readers of one language expect titles to be ordered, beyond the rules common to all.
+
+    Rules common to all languages (:func:`fold_title`): case and accents are
+    ignored (``É`` with ``E``); punctuation is skipped wherever it is
+    (``“Back pain”`` under B, ``X-ray`` with ``Xray``), and so are symbols and
+    spaces before the first letter or after the last; katakana sorts with
+    hiragana (``カ`` with ``か``; voiced kana with unvoiced, the first level of
+    a Japanese dictionary's order); digits of any script are read as numbers
+    in the order of their values (``2 weeks`` before ``10 weeks``, ``٣`` is 3),
+    numbers before letters. After folding, titles are compared by code point,
+    which is dictionary order for:
+
+    - Hangul: the syllables are encoded in the order of South Korean
+      dictionaries (ㄱ ㄲ ㄴ ㄷ …, then vowel, then final), so no rule is needed;
+    - CJK ideographs: radical-and-stroke order of the Unicode tables, the order
+      of a character dictionary. Readings (pinyin, on/kun) would need data that
+      is not available offline, so Chinese and Japanese titles in kanji are not
+      in reading order; kana titles are (gojūon order);
+    - Arabic: the basic letters are encoded in hijāʾī order (ا ب ت ث …);
+      :data:`COLLATIONS` folds the variants onto them.
+
+    Not attempted: ignoring the Arabic article ال (the same letters begin
+    words such as التهاب, inflammation, which must sort under ا), and letters
+    other languages place after their base letter (Spanish ñ, Swedish å ä ö):
+    no configured language needs them; add a :class:`Collation` when one does.
+    """
+
+    keep: frozenset[str] = frozenset()
+    """Letters of their own, not their base letter plus an accent (Russian й after и)."""
+    replace: Mapping[str, str] = field(default_factory=dict)
+    """Letters filed under another letter (Russian ё under е)."""
+    ignore: frozenset[str] = frozenset()
+    """Characters that do not count at all (Arabic tatweel)."""
+
+
+COLLATIONS: Mapping[str, Collation] = {
+    # Russian dictionaries file ё under е (in code point order ё comes after я); й is a letter after и.
+    "ru": Collation(keep=frozenset("й"), replace={"ё": "е"}),
+    # Alef with hamza or madda (أ إ آ) loses its mark with the other accents; alef wasla ٱ, ta marbuta
+    # and alef maqsura are filed as a reader looks them up; tatweel only stretches a word, harakat are marks.
+    "ar": Collation(replace={"ٱ": "ا", "ة": "ه", "ى": "ي"}, ignore=frozenset("\u0640")),
+}
+_COMMON = Collation()
+_NUMBER = re.compile(r"[0-9]+")
+_NUMBER_WIDTH = 20
+
+
+def sort_key(title: str, lang: Language | str | None = None) -> str:
+    """Order of titles for readers of ``lang`` (see :class:`Collation`): numbers by value, then letters."""
+    return _NUMBER.sub(lambda match: match.group().lstrip("0").rjust(_NUMBER_WIDTH, "0"), fold_title(title, lang))
+
+
+def fold_title(title: str, lang: Language | str | None = None) -> str:
+    """``title`` as it is compared: case, accents and punctuation gone, letters folded for ``lang``."""
+    # A title of punctuation only still has a place (by code point), the one its guide word (itself) has.
+    return _folded(title, _collation(lang)) or unicodedata.normalize("NFC", title).strip().casefold()
+
+
+def _folded(title: str, code: str) -> str:
+    return "".join(_folded_pieces(unicodedata.normalize("NFC", title), code))
+
+
+def _collation(lang: Language | str | None) -> str:
+    """The key of ``lang``'s :class:`Collation` in :data:`COLLATIONS` ("" for the common rules only)."""
+    code = lang.code if isinstance(lang, Language) else (lang or "")
+    primary = code.replace("-", "_").split("_")[0].lower()
+    return primary if primary in COLLATIONS else ""
+
+
+def _folded_pieces(title: str, code: str) -> list[str]:
+    """One folded string per character of an NFC ``title`` ("" for one that does not count)."""
+    pieces = [_fold_char(ch, code) for ch in title]
+    # Symbols and spaces around the title do not count either (inside, a space separates words).
+    for indexes in (range(len(title)), range(len(title) - 1, -1, -1)):
+        for index in indexes:
+            if unicodedata.category(title[index])[0] not in "PSZC" and pieces[index]:
+                break
+            pieces[index] = ""
+    _drop_leading_zeros(pieces)
+    return pieces
+
+
+def _drop_leading_zeros(pieces: list[str]) -> None:
+    """``007`` is read as ``7``, as :func:`sort_key` orders it, so guide words agree with the order.
+
+    Numbers are runs of digits in the folded title (punctuation already gone: ``1.05`` is 105).
+    """
+    counted = [index for index, piece in enumerate(pieces) if piece]
+    for position, index in enumerate(counted):
+        before = pieces[counted[position - 1]] if position > 0 else ""
+        after = pieces[counted[position + 1]] if position + 1 < len(counted) else ""
+        if pieces[index] == "0" and not before[-1:].isdecimal() and after[:1].isdecimal():
+            pieces[index] = ""
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str, code: str) -> str:
+    rules = COLLATIONS.get(code, _COMMON)
+    if unicodedata.category(ch)[0] == "P":
+        return ""  # X-ray with Xray, "Back, pain" with "Back pain": punctuation is not looked up
+    lower = ch.casefold()
+    if lower in rules.keep:
+        return lower
+    if lower in rules.ignore:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", rules.replace.get(lower, lower))
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = "".join(_fold_letter(c, rules) for c in letters)
+    return unicodedata.normalize("NFC", letters)  # Hangul: the syllable again, not its jamo
+
+
+def _fold_letter(ch: str, rules: Collation) -> str:
+    if "\u30a1" <= ch <= "\u30f6":
+        return chr(ord(ch) - 0x60)  # katakana -> hiragana
+    digit = unicodedata.decimal(ch, None)
+    if digit is not None:
+        return str(digit)  # ٣, ३ -> 3
+    return "" if ch in rules.ignore else rules.replace.get(ch, ch)
 
 
 def write_config(path: Path, config: dict[str, Any]) -> bool:

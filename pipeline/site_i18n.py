@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -239,52 +239,74 @@ def _plural_function(catalog: object, lang: Language) -> Callable[[int], int]:
 # --------------------------------------------------------------------------- template
 
 
-def site_template(site_name: str, *, creation_date: str) -> object:
-    """The ``site`` domain template (``locales/templates/site.pot``) as a Catalog."""
+@dataclass(frozen=True, slots=True)
+class SectionUse:
+    """A front matter ``section`` of the articles and where it is set (``docs/a.md:4``)."""
+
+    title: str
+    references: tuple[str, ...]
+
+
+def section_message(section: str) -> UiMessage:
+    """A front matter ``section`` is translated like the site name: through the ``site`` catalogues."""
+    return UiMessage(section, note="Navigation section (front matter `section` of the articles).")
+
+
+_TEMPLATE_COMMENTS = (
+    "Texts of the patient-information site itself: notices, disclaimer, status page.",
+    "Generated from pipeline/site_i18n.py (python -m pipeline.site_i18n); edit that, not this file.",
+)
+
+
+def site_template(site_name: str, *, creation_date: str, sections: Sequence[SectionUse] = ()) -> object:
+    """The ``site`` domain template (``locales/templates/site.pot``) as a Catalog.
+
+    Entries: the site name, :data:`MESSAGES`, then the articles' sections in
+    order of first use. A text used twice (a section named like a site text)
+    is one entry with every comment and reference, as msgcat would merge it.
+    """
     from .extract import template_header_fields
-    from .pofile import Catalog, Message, make_header
+    from .pofile import Catalog, make_header
 
     header = make_header(
         template_header_fields(DOMAIN, creation_date=creation_date, source_lang="en"),
-        comments=[
-            "Texts of the patient-information site itself: notices, disclaimer, status page.",
-            "Generated from pipeline/site_i18n.py (python -m pipeline.site_i18n); edit that, not this file.",
-        ],
+        comments=list(_TEMPLATE_COMMENTS),
         fuzzy=True,
     )
-    messages = [
-        Message(
+    entries: dict[str, object] = {}
+    for key, message in [("site_name", site_name_message(site_name)), *MESSAGES.items()]:
+        _add_entry(entries, message, f"{key}: {message.note}" if message.note else key, ())
+    for section in sections:
+        message = section_message(section.title)
+        _add_entry(entries, message, message.note, section.references)
+    return Catalog(header=header, messages=list(entries.values()))  # type: ignore[arg-type]
+
+
+def _add_entry(entries: dict[str, object], message: UiMessage, comment: str, references: Sequence[str]) -> None:
+    from .pofile import Message
+
+    entry = entries.get(message.msgid)
+    if entry is None:
+        entry = entries[message.msgid] = Message(
             msgid=message.msgid,
             msgid_plural=message.msgid_plural,
             msgstr_plural=["", ""] if message.msgid_plural else [],
-            extracted_comments=[f"{key}: {message.note}" if message.note else key],
             flags=["python-format"] if _PLACEHOLDER.search(message.msgid) else [],
         )
-        for key, message in [("site_name", site_name_message(site_name)), *MESSAGES.items()]
-    ]
-    return Catalog(header=header, messages=messages)
+    for items, new in ((entry.extracted_comments, [comment]), (entry.references, references)):  # type: ignore[attr-defined]
+        items.extend(item for item in new if item not in items)
 
 
-def main() -> None:  # pragma: no cover - maintenance command
-    """Rewrite locales/templates/site.pot from MESSAGES (keeps the date when nothing changed)."""
-    import datetime
+def main() -> None:  # pragma: no cover - maintenance command, the same as `medloc extract`
+    """Rewrite locales/templates/site.pot (and the articles' templates): ``medloc extract``.
 
+    site.pot holds the articles' sections too, so it is made where they are read.
+    """
     from .config import load_config
-    from .fsio import write_text_atomic
-    from .pofile import format_po, read_po
-    from .site_config import read_top_config
+    from .extract import extract_project
 
-    config = load_config()
-    path = config.templates_dir / f"{DOMAIN}.pot"
-    site_name = str(read_top_config(config.root / "mkdocs.yml").get("site_name", ""))
-    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
-    if path.is_file():
-        old = read_po(path)
-        kept = old.header_fields().get("POT-Creation-Date", date)
-        if format_po(site_template(site_name, creation_date=kept)) == format_po(old):  # type: ignore[arg-type]
-            return
-    write_text_atomic(path, format_po(site_template(site_name, creation_date=date)))  # type: ignore[arg-type]
-    print(path)
+    for line in extract_project(load_config()).report_lines():
+        print(line)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,9 @@ from .errors import Diagnostic, Location
 # Active content, matched in lower-cased HTML. Each pattern starts with a literal
 # (fast search): pages of a large site are mostly navigation.
 _ACTIVE_TAGS = re.compile(r"<(?:script|iframe|frame|object|embed|form|base|meta|link|style|svg|math)\b")
+_NEIGHBOUR_LINK = re.compile(r'<link rel="(?:prev|next)" href="[^"<>\s]*">')
+"""The theme's links to the previous and next page: which pages have them follows each
+language's nav order (titles sort differently), not the content."""
 _HANDLERS = re.compile(r"<[a-z][^<>]*?\son[a-z]+\s*=")
 """Tags with an event-handler attribute; counted by :func:`count_handlers`, which finds the same."""
 _HANDLER_ATTR = re.compile(r"on[a-z]+\s*=")  # a literal first: fast search; the "\s" before is checked
@@ -174,7 +177,7 @@ def scan_active(site_dir: Path) -> tuple[dict[str, int], int]:
 
 def count_active(html: str) -> int:
     """Scripts, frames, event-handler attributes and script/data URLs in a page's head and article."""
-    head = html[: html.find("</head>") + 1]
+    head = _NEIGHBOUR_LINK.sub("", html[: html.find("</head>") + 1])
     start, end = html.find("<article"), html.rfind("</article>")
     text = (head + (html[start:end] if 0 <= start < end else "")).lower()
     return len(_ACTIVE_TAGS.findall(text)) + count_handlers(text) + sum(text.count(s) for s in _SCHEMES)

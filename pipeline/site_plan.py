@@ -20,7 +20,7 @@ from .languages import Language
 from .site_anchors import has_fragment_links, heading_ids
 from .site_cache import RenderCache
 from .site_config import SiteLayout, prepare_theme, read_top_config
-from .site_i18n import UiMessage, UiTranslations, load_ui, site_name_message
+from .site_i18n import UiTranslations, load_ui, section_message, site_name_message
 from .site_status import Counts, StatusRow, collect_status, count_catalog
 from .site_tree import SourceArticle, discover_articles, page_body
 
@@ -42,6 +42,8 @@ class BuildPlan:
     """Translations shown before an article's original (``[tool.medloc.site] fallback``, default: the source language)."""
     catalogs: dict[Path, Any | None] = field(default_factory=dict)
     """Parsed PO/POT files by path (None: no such file), read once."""
+    tables: dict[Path, Any | None] = field(default_factory=dict)
+    """Translations of the articles' PO files by path (None: no such file), read once."""
     segmentations: dict[str, Any] = field(default_factory=dict)
     """Each article segmented once, for every language."""
     source_ids: dict[str, list[str]] = field(default_factory=dict)
@@ -60,6 +62,14 @@ class BuildPlan:
 
             self.catalogs[path] = read_po(path) if path.is_file() else None
         return self.catalogs[path]
+
+    def translations(self, path: Path) -> Any | None:
+        """An article catalogue's translations (:func:`~pipeline.pofile.read_translations`: lookups only)."""
+        if path not in self.tables:
+            from .pofile import read_translations
+
+            self.tables[path] = read_translations(path) if path.is_file() else None
+        return self.tables[path]
 
     def po_path(self, lang: Language, slug: str) -> Path:
         """``config.po_path`` once per catalogue (it resolves the path to refuse symlinks out)."""
@@ -81,8 +91,8 @@ class BuildPlan:
         if self.digest(path) == "none":
             return None
         if self.cache is None:
-            return count_catalog(self.catalog(path))
-        made = self.cache.counts_or_make(self.digest(path), lambda: _as_tuple(count_catalog(self.catalog(path))))
+            return count_catalog(self.translations(path))
+        made = self.cache.counts_or_make(self.digest(path), lambda: _as_tuple(count_catalog(self.translations(path))))
         return Counts(*made)
 
     def segmented(self, article: SourceArticle) -> Any:
@@ -148,11 +158,6 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
     for lang in config.languages:
         plan.ui[lang.code] = load_ui(lang, config.po_path(lang, "", domain="site"), read=plan.catalog, extra=extra)
     return plan
-
-
-def section_message(section: str) -> UiMessage:
-    """A front matter ``section`` is translated like the site name: through the ``site`` catalogues."""
-    return UiMessage(section, note="Navigation section (front matter `section` of the articles).")
 
 
 def _theme_features(top_settings: dict[str, Any]) -> tuple[str, ...]:

@@ -54,10 +54,9 @@ class StatusRow:
 
 
 def count_catalog(catalog: Any) -> Counts:
+    """Active entries of a :class:`~pipeline.pofile.Catalog` or :class:`~pipeline.pofile.TranslationTable` by state."""
     translated = fuzzy = untranslated = 0
-    for entry in catalog.messages:
-        if entry.obsolete:
-            continue
+    for entry in catalog.index().values():
         if entry.translated:
             translated += 1
         elif entry.fuzzy and entry.has_translation:

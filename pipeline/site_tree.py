@@ -188,10 +188,14 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=64)
 def _resolved(root: Path) -> Path:
     """The project root, resolved once (not once per page)."""
-    return root.resolve()
+    return _resolved_absolute(root) if root.is_absolute() else root.resolve()
+
+
+@lru_cache(maxsize=64)
+def _resolved_absolute(root: Path) -> Path:
+    return root.resolve()  # a relative path is not cached: it depends on the current folder
 
 
 # --------------------------------------------------------------------------- lookup
@@ -210,7 +214,9 @@ def guarded_resolver(catalog: Any | None, po_path: str, diagnostics: list[Diagno
 
     def guarded(segment: Any) -> Any:
         found = resolve(segment)
-        added = added_active_markup(segment.text, found.text) if found.text is not None else set()
+        if found.text is None:
+            return found
+        added = added_active_markup(segment.text, found.text)
         if not added:
             return found
         where = found.where or Location(po_path)
@@ -300,7 +306,7 @@ def render_page(
         parts = [f"{other.code}:{digest(path)}" for other, path in pivots]
         key = cache.key(spec.lang.code, article.rel, article.text, digest(po), *parts)
         translation = cache.get_or_make(key, make, group=spec.lang.code)
-    meta, body = split_front_matter(translation.text, article.rel)
+    meta, body = _translated_front_matter(translation, article.rel)
     report = page_report(article, meta, translation, {other.code: other for other, _ in pivots})
     medloc = notice_meta(report, article.lang, spec)
     headings = fallback_headings(body)
@@ -309,6 +315,18 @@ def render_page(
     if report.source_lang is not None and any(kind == "front matter title" for kind, _, _ in translation.fallbacks):
         medloc.update(title_lang=report.source_lang.tag, title_dir=report.source_lang.direction)
     return add_front_matter_key(translation.text, "medloc", medloc), report, list(translation.diagnostics)
+
+
+def _translated_front_matter(translation: Translation, path: str) -> tuple[dict[str, Any], str]:
+    """What :func:`split_front_matter` reads from the page, without parsing YAML when the render knows it.
+
+    The render knows the title and description it wrote (plain JSON strings); the other keys
+    of the source front matter are only looked up for those two by :func:`page_report`.
+    """
+    match = _FRONT_MATTER.match(translation.text)
+    if translation.front_matter is None or (match is None and translation.front_matter):
+        return split_front_matter(translation.text, path)
+    return dict(translation.front_matter), translation.text[match.end() :] if match else translation.text
 
 
 _FALLBACK_HEADING = re.compile(r'^#{1,6}[ \t]+<span lang="([^"]+)" dir="(ltr|rtl)" class="medloc-fallback">([^<\n]*)</span>[ \t]*$', re.M)
@@ -370,6 +388,7 @@ def translate_article(
         total=rendered.total,
         fallbacks=tuple((str(f.segment.kind), str(f.reason), f.shown or "") for f in rendered.fallbacks),
         diagnostics=(*diagnostics, *rendered.diagnostics),
+        front_matter=None if rendered.front_matter is None else tuple(rendered.front_matter.items()),
     )
 
 

@@ -51,6 +51,7 @@ from .fsio import read_text
 from .languages import get_language
 from .pofile import Catalog, make_header, read_po
 from .segment import (
+    FRONT_MATTER_KEY_OF,
     Segment,
     Segmented,
     Slot,
@@ -84,6 +85,10 @@ class Rendered:
     """Number of segments in the article."""
     fallbacks: list[Fallback] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    front_matter: dict[str, str] | None = None
+    """The string values of the front matter keys that are segments (title, description) as
+    the text shows them, when known without reading its YAML again: every replacement was
+    kept as spliced and each key occurs once. None: read the text's front matter."""
 
     @property
     def translated(self) -> int:
@@ -227,7 +232,23 @@ class _Renderer:
         walked = walk_segmented(self.segmented, self.translate)
         if walked.replacements:
             self.rendered.text = self.verified(dict(walked.replacements), spliced=walked.text)
+        if self.rendered.text is walked.text:
+            self.rendered.front_matter = self.front_matter(walked.replacements)
         return self.rendered
+
+    def front_matter(self, replacements: Mapping[int, str]) -> dict[str, str] | None:
+        """Front matter segment values as shown: the source's, with the replacements in YAML slots."""
+        slots = [slot for slot in self.segmented.slots if slot.encoding == "yaml"]
+        keys = [FRONT_MATTER_KEY_OF[slot.segment.kind] for slot in slots]
+        if len(set(keys)) != len(keys):
+            return None  # a repeated key: YAML keeps the last one, leave it to a YAML reader
+        source = self.segmented.front_matter
+        shown = {key: source[key] for key in keys}
+        for index, text in replacements.items():
+            slot = self.segmented.slots[index]
+            if slot.encoding == "yaml":
+                shown[FRONT_MATTER_KEY_OF[slot.segment.kind]] = text
+        return shown
 
     def translate(self, segment: Segment) -> str:
         found = self.found[segment] = self.resolve(segment)
@@ -390,12 +411,29 @@ def check_translation(segment: Segment, text: str) -> str | None:
 @lru_cache(maxsize=16384)
 def _checked(kind: str, syntax: str, source: str, text: str) -> str | None:
     """:func:`check_translation` by value: a msgstr repeated across pages and languages is checked once."""
+    if _plainly_acceptable(syntax, source, text):
+        return None
     segment = Segment(source, kind, 0, syntax=syntax)  # type: ignore[arg-type]
     for check in (_check_html, _check_targets, _check_lines, _check_shape):
         problem = check(segment, text)
         if problem is not None:
             return problem
     return None
+
+
+def _plainly_acceptable(syntax: str, source: str, text: str) -> bool:
+    """Every check passes, without running them: the usual translation of the usual segment.
+
+    Neither text has raw HTML, autolinks or inline links (no ``<``, no ``](``: both have
+    no tags and no targets), the translation has no ``script`` (no ``javascript:``), is one
+    line, has no ``|`` in a cell, and cannot start or end a block (:func:`_plainly_inline`).
+    ``tests/test_translate.py`` checks with Hypothesis that the full checks agree.
+    """
+    if "<" in text or "](" in text or "\n" in text or "<" in source or "](" in source:
+        return False
+    if "script" in text.lower() or (syntax == "cell" and "|" in text):
+        return False
+    return syntax == "text" or _plainly_inline(text)
 
 
 _SINGLE_LINE_KINDS = (

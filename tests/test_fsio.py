@@ -126,6 +126,36 @@ def test_rewrite_keeps_file_mode(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o600
 
 
+def test_generated_files_are_written_without_fsync_into_new_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``durable=False`` (files under build/): no fsync, the folder made on demand, no temp file left."""
+
+    def no_fsync(fd: int) -> None:
+        raise AssertionError("durable=False must not fsync")
+
+    monkeypatch.setattr(os, "fsync", no_fsync)
+    target = tmp_path / "build" / "ko" / "docs" / "page.md"
+    assert write_text_atomic(target, OLD, durable=False) is True
+    assert write_text_atomic(target, OLD, durable=False) is False
+    target.chmod(0o600)
+    assert write_text_atomic(target, NEW, durable=False) is True
+    assert target.read_text(encoding="utf-8") == NEW and target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in target.parent.iterdir()] == ["page.md"]
+
+
+def test_interrupted_generated_write_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "page.md"
+    target.write_text(OLD, encoding="utf-8")
+
+    def ctrl_c(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        write_text_atomic(target, NEW, durable=False)
+    assert target.read_text(encoding="utf-8") == OLD
+    assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
+
+
 # --------------------------------------------------------------------------- snapshots
 
 

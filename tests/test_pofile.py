@@ -22,9 +22,20 @@ from hypothesis import strategies as st
 from pipeline import _linebreak
 from pipeline.errors import ConcurrentModificationError, PoSyntaxError
 from pipeline.fsio import Snapshot
-from pipeline.pofile import Catalog, Message, format_po, make_header, parse_po, read_po, write_po
+from pipeline.pofile import (
+    Catalog,
+    Message,
+    TranslationTable,
+    format_po,
+    make_header,
+    parse_po,
+    read_po,
+    read_translations,
+    write_po,
+)
 
 HERE = Path(__file__).parent / "pofile"
+REPO_ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = sorted((HERE / "golden").iterdir())
 BAD = sorted(p for p in (HERE / "bad").iterdir() if not p.name.endswith(".expect-error"))
 MSGCAT = shutil.which("msgcat")
@@ -598,3 +609,66 @@ def test_references_with_odd_line_numbers_read_back_normalised() -> None:
             "#: docs/a.md:007 docs/b.md:3\n#: docs/a.md:7 docs/c.md:٣\nmsgid \"x\"\nmsgstr \"\"\n")
     [message] = parse_po(text.encode("utf-8"), "x.po").messages
     assert message.references == ["docs/a.md:7", "docs/b.md:3", "docs/c.md:3"]
+
+
+# --------------------------------------------------------------------------- read_translations: the same lookups
+
+
+def _lookups(catalog: object) -> dict[tuple[str | None, str], tuple[str, bool, int, bool, bool]]:
+    """What the site build reads of a catalogue: per active entry, its translation state and msgstr line."""
+    return {
+        key: (entry.msgstr, entry.fuzzy, entry.msgstr_line, entry.translated, entry.has_translation)
+        for key, entry in catalog.index().items()  # type: ignore[attr-defined]
+        if entry.msgid_plural is None
+    }
+
+
+def _same_as_read_po(path: Path) -> TranslationTable | Catalog:
+    """read_translations(path) gives what read_po gives, or raises exactly what read_po raises."""
+    try:
+        strict = read_po(path)
+    except PoSyntaxError as error:
+        with pytest.raises(PoSyntaxError) as info:
+            read_translations(path)
+        assert (str(info.value), info.value.location) == (str(error), error.location)
+        return Catalog(header=make_header({}))
+    table = read_translations(path)
+    assert _lookups(table) == _lookups(strict)
+    assert table.diagnostics == strict.diagnostics
+    return table
+
+
+@pytest.mark.parametrize("path", GOLDEN + BAD, ids=lambda p: p.name)
+def test_read_translations_agrees_with_read_po_on_every_golden_and_bad_file(path: Path) -> None:
+    _same_as_read_po(path)
+
+
+def test_read_translations_takes_the_shortcut_for_committed_catalogues() -> None:
+    """Every article catalogue of this repository is read without the full parser."""
+    catalogues = [p for p in (REPO_ROOT / "locales").glob("*/LC_MESSAGES/*.po") if p.name != "site.po"]
+    assert len(catalogues) >= 30
+    for path in catalogues:
+        assert isinstance(_same_as_read_po(path), TranslationTable), path
+
+
+# Edits that take a file out of the shortcut's shape (the full reader then decides: warn or refuse).
+_EDITS = [
+    lambda text: text,
+    lambda text: text.replace("\n", "\r\n"),
+    lambda text: "\ufeff" + text,
+    lambda text: text.rstrip("\n"),
+    lambda text: text + text.split("\n\n", 1)[-1],  # every entry again: duplicates
+    lambda text: text.replace('msgid "', '#~ msgid "', 1),
+    lambda text: text.replace("\n\n", "\n\n# trailing \\\n", 1),
+    lambda text: text + "#, fuzzy\n",
+    lambda text: text.replace("charset=UTF-8", "charset=latin-1"),
+    lambda text: text.replace('msgstr "', 'msgstr[0] "', 1),
+]
+
+
+@given(_catalog(), st.sampled_from(range(len(_EDITS))))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_read_translations_agrees_with_read_po_on_generated_files(tmp_path: Path, catalog: Catalog, edit: int) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes(_EDITS[edit](format_po(catalog)).encode("utf-8"))
+    _same_as_read_po(path)

@@ -770,3 +770,48 @@ def test_grouped_nav_lists_every_page_once_in_lists_of_at_most_the_limit(pages: 
                 lists(children, False)
 
     lists(nav, True)
+
+
+# --------------------------------------------------------------------------- front matter shortcut
+
+_YAMLISH = st.text(alphabet="ab가語ء :#-'\"\\[]{}&*!|>%@`,?\t", min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+def _quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=_YAMLISH,
+    description=st.one_of(st.none(), _YAMLISH),
+    translated_title=st.one_of(st.none(), _YAMLISH),
+    translated_description=st.one_of(st.none(), _YAMLISH),
+    repeat=st.booleans(),
+)
+def test_front_matter_known_by_the_render_is_what_yaml_reads(
+    title: str, description: str | None, translated_title: str | None, translated_description: str | None, repeat: bool
+) -> None:
+    """Rendered.front_matter, when given, equals the title and description read back from the YAML."""
+    from pipeline.segment import segment_source
+    from pipeline.translate import Found, render_segmented
+
+    lines = ["---", f"title: {_quoted(title)}"]
+    if description is not None:
+        lines.append(f"description: {_quoted(description)}")
+    if repeat:
+        lines.append(f"title: {_quoted(title + 'x')}")
+    source = "\n".join([*lines, "---", "", "Body text.", ""])
+    wanted = {"front matter title": translated_title, "front matter description": translated_description}
+    rendered = render_segmented(
+        segment_source(source, "a.md"), lambda segment: Found(wanted.get(segment.kind) or None, "untranslated")
+    )
+    meta, _ = split_front_matter(rendered.text, "a.md")
+    expected = {key: meta[key] for key in ("title", "description") if isinstance(meta.get(key), str)}
+    if rendered.front_matter is not None:
+        assert rendered.front_matter == expected
+    # Translations that replace a value (a key the source has, a different text).
+    used = [new for new, old in ((translated_title, title), (translated_description, description)) if old and new and new != old]
+    plain = not any("\t" in text for text in used)
+    # A repeated key (YAML keeps the last) and a value YAML would not read as it is go to the YAML reader.
+    assert (rendered.front_matter is None) == (repeat or not plain)

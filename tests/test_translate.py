@@ -368,6 +368,38 @@ def test_shape_check_fast_path_agrees_with_the_full_check(text: str) -> None:
         assert translate_module._check_shape(segment, text) == full_shape_check(segment, text), (segment.kind, text)
 
 
+CHECK_KINDS = [("paragraph", "block"), ("heading 2", "line"), ("table cell r2c1", "cell"), ("front matter title", "text"), ("image alt", "text")]
+
+
+def full_checks(segment: Segment, text: str) -> list[str | None]:
+    """Every check of check_translation, the shape check without its fast path."""
+    checks = (translate_module._check_html, translate_module._check_targets, translate_module._check_lines)
+    return [check(segment, text) for check in checks] + [full_shape_check(segment, text)]
+
+
+check_sources = st.one_of(
+    translations,
+    st.sampled_from(["Plain words.", "**Bold** words", "[link](https://x.org)", "<b>tag</b>", "a | b", "1. x", "javascript:x"]),
+)
+
+
+@LAWS
+@given(st.sampled_from(CHECK_KINDS), check_sources, translations)
+def test_plainly_acceptable_texts_pass_every_check(kind: tuple[str, str], source: str, text: str) -> None:
+    """The shortcut of _checked is taken only where every full check returns None."""
+    name, syntax = kind
+    if translate_module._plainly_acceptable(syntax, source, text):
+        assert full_checks(Segment(source, name, 1, syntax=syntax), text) == [None] * 4, (kind, source, text)
+
+
+def test_plainly_acceptable_examples() -> None:
+    plain = translate_module._plainly_acceptable
+    assert plain("block", "Back pain", "허리 통증") and plain("cell", "Fee", "비용") and plain("text", "Title", "1. 제목")
+    assert plain("block", "**Note**: rest", "**참고**: 휴식")
+    assert not plain("block", "[a](b)", "[가](b)") and not plain("block", "x", "<b>x</b>") and not plain("cell", "a", "a | b")
+    assert not plain("block", "x", "javascript 설명") and not plain("block", "x", "1. 첫째") and not plain("line", "x", "a\nb")
+
+
 parsed_facts = translate_module.parsed_inline_facts
 """The oracle: markdown-it's reading, no shortcut."""
 
