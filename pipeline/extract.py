@@ -34,7 +34,7 @@ from typing import Literal, TypeVar
 
 from .config import Config
 from .errors import Diagnostic, ErrorList, InputError, Location, MarkdownError, PipelineError
-from .fsio import decode_utf8, read_bytes, read_text, write_text_atomic
+from .fsio import decode_utf8, markdown_sources, read_bytes, read_text, write_text_atomic
 from .languages import get_language
 from .pofile import Catalog, Message, format_po, make_header
 from .segment import Article, Segment, parse_article
@@ -211,6 +211,8 @@ class Prepared:
     section: str = ""
     """Front matter ``section`` (navigation group, a ``site.pot`` entry), as the site reads it."""
     section_line: int = 1
+    lang: str = ""
+    """The article's language (gettext code)."""
 
     @property
     def status(self) -> Status:
@@ -233,7 +235,7 @@ def prepare_template(source: Path, reference: str, default_lang: str, templates:
     section = str(article.front_matter.get("section") or "").strip()
     return Prepared(
         source, reference, article.slug, template, text, previous, entries, tuple(article.diagnostics),
-        section=section, section_line=_key_line(source_text, "section") if section else 1,
+        section=section, section_line=_key_line(source_text, "section") if section else 1, lang=article.lang,
     )
 
 
@@ -271,7 +273,7 @@ def extract_project(
     check: bool = False,
     jobs: int | None = None,
 ) -> ExtractResult:
-    """Extract every ``*.md`` of ``docs_dir`` into ``templates_dir``.
+    """Extract every ``*.md`` under ``docs_dir`` (not in hidden folders) into ``templates_dir``.
 
     Every source is segmented before anything is written: one bad article
     stops the run with all problems listed, and no template changes. Large
@@ -282,7 +284,7 @@ def extract_project(
     templates = templates_dir or config.templates_dir
     if not docs.is_dir():
         raise InputError("Markdown folder does not exist (docs_dir, --docs)", Location(config.relative(docs)))
-    sources = sorted(docs.glob("*.md"))
+    sources = markdown_sources(docs)
     if not sources:
         raise InputError("no Markdown sources (*.md) found", Location(config.relative(docs)))
     work = [(source, config.relative(source), config.source_language.code, templates) for source in sources]
@@ -296,6 +298,7 @@ def extract_project(
         result.updates.append(TemplateUpdate(Path(item.reference), item.template, item.status, item.entries))
         if item.status != "unchanged":
             writes.append((item.template, item.text))
+    result.diagnostics += _sections_in_other_languages(prepared, config.source_language.code)
     site = prepare_site_template(config, sections=site_sections(prepared), templates=templates)
     if site is not None:
         result.updates.append(site.update)
@@ -326,6 +329,20 @@ def site_sections(prepared: list[Prepared]) -> list[SectionUse]:
     return [SectionUse(title, tuple(references)) for title, references in uses.items()]
 
 
+def _sections_in_other_languages(prepared: list[Prepared], source: str) -> list[Diagnostic]:
+    """A ``section`` is a ``site.pot`` text, translated from the source language like every site text."""
+    return [
+        Diagnostic(
+            Location(item.reference, item.section_line),
+            f"section {item.section!r} of a {item.lang} article goes into site.pot, whose texts are {source}: "
+            f"readers of {source} would see it untranslated; write the section in {source}",
+            code="site-section-language",
+        )
+        for item in prepared
+        if item.section and item.lang != source
+    ]
+
+
 def prepare_site_template(config: Config, *, sections: list[SectionUse], templates: Path) -> SiteTemplate | None:
     """``site.pot`` for the project's site (None when there is no ``mkdocs.yml``: no site, no site texts)."""
     from .site_config import read_top_config
@@ -337,6 +354,7 @@ def prepare_site_template(config: Config, *, sections: list[SectionUse], templat
     site_name = str(read_top_config(top).get("site_name") or "Patient information")
     path = templates / f"{SITE_DOMAIN}.pot"
     previous = _read_existing(path)
+
     def render(date: str) -> str:
         return format_po(site_template(site_name, creation_date=date, sections=sections))  # type: ignore[arg-type]
 

@@ -236,6 +236,19 @@ class FileLock:
             self._fd = None
 
 
+def markdown_sources(docs_dir: Path) -> list[Path]:
+    """Every ``*.md`` under ``docs_dir``, in path order, except in hidden folders (``.drafts/``).
+
+    Extraction and the site build read the same list, so an article the site shows
+    always has a template to translate.
+    """
+    return [
+        path
+        for path in sorted(docs_dir.rglob("*.md"))
+        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    ]
+
+
 def safe_join(root: Path, relative: str | Path, *, what: str = "path") -> Path:
     """Join ``relative`` under ``root`` and refuse anything that escapes it.
 

@@ -39,7 +39,7 @@ from typing import Any, Literal
 import yaml
 
 from .errors import Diagnostic, InputError, Location
-from .fsio import read_text, safe_join
+from .fsio import markdown_sources, read_text, safe_join
 from .languages import Language
 from .segment import article_lang, article_slug
 from .site_cache import RenderCache, Translation, write_generated
@@ -158,9 +158,7 @@ def add_front_matter_key(text: str, key: str, value: Any) -> str:
 def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, language: Callable[[str], Language]) -> list[SourceArticle]:
     """Every ``*.md`` under ``docs_dir`` in path order, with its language and slug."""
     articles = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
-            continue
+    for path in markdown_sources(docs_dir):
         shown = _relative(path, root)
         text = read_text(path)
         meta, _ = split_front_matter(text, shown)

@@ -151,6 +151,36 @@ def test_bad_sources_stop_the_run_before_anything_is_written(project: Path, caps
     assert not (project / "locales").exists()
 
 
+def test_articles_in_subfolders_are_extracted_like_the_site_finds_them(project: Path) -> None:
+    """Extraction reads the articles the site shows: subfolders too, hidden folders not."""
+    from pipeline.config import load_config
+    from pipeline.languages import get_language
+    from pipeline.site_tree import discover_articles
+
+    (project / "docs" / "guides").mkdir()
+    (project / "docs" / "guides" / "walking.md").write_text("# Walking\n\nWalk every day.\n", encoding="utf-8")
+    (project / "docs" / ".drafts").mkdir()
+    (project / "docs" / ".drafts" / "unfinished.md").write_text("# Draft\n\nNot yet.\n", encoding="utf-8")
+    assert run(project) == 0
+    walking = read_po(project / "locales/templates/walking.pot")
+    assert [(m.msgid, m.references) for m in walking.messages] == [
+        ("Walking", ["docs/guides/walking.md:1"]),
+        ("Walk every day.", ["docs/guides/walking.md:3"]),
+    ]
+    assert not (project / "locales/templates/unfinished.pot").exists()
+    config = load_config(project)
+    shown = discover_articles(config.docs_dir, root=project, default_lang=get_language("en"), language=config.language)
+    templates = {p.stem for p in (project / "locales/templates").glob("*.pot")} - {"site"}
+    assert {article.slug for article in shown} == templates
+
+
+def test_same_slug_in_two_folders_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "docs" / "guides").mkdir()
+    (project / "docs" / "guides" / "second.md").write_text("# Also second\n", encoding="utf-8")
+    assert run(project) == 2
+    assert "slug 'second' is also used by" in capsys.readouterr().err
+
+
 def test_duplicate_slugs_are_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "docs" / "copy.md").write_text("---\nslug: back-pain\n---\n\nText.\n", encoding="utf-8")
     assert run(project) == 2

@@ -166,3 +166,15 @@ def test_translated_section_titles_the_nav_group_in_that_language(tmp_path: Path
     # The section named like a site text takes that text's existing Korean translation.
     articles_ko = _entry(catalog, MESSAGES["home.articles"].msgid).msgstr  # type: ignore[attr-defined]
     assert articles_ko and groups["ko"][articles_ko] == ["reading-list.md"]
+
+
+def test_a_section_written_in_another_language_is_reported_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path)
+    text = '---\ntitle: "목 통증"\nlang: ko\nsection: 척추\n---\n\n목 통증은 흔합니다.\n'
+    (project / "docs" / "neck-pain-ko.md").write_text(text, encoding="utf-8")
+    assert _extract(project) == 0
+    err = capsys.readouterr().err
+    assert "docs/neck-pain-ko.md:4: warning: section '척추' of a ko article goes into site.pot, whose texts are en" in err
+    assert "docs/ankle-sprain.md" not in err
