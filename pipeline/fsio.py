@@ -131,14 +131,19 @@ def write_bytes_atomic(path: Path, data: bytes, *, expect: Snapshot | None = Non
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
         raise
     if durable:
         _fsync_dir(path.parent)
     return True
+
+
+def _remove(tmp: str | Path) -> None:
+    """Remove a temporary file after a failed write (it may not exist yet)."""
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def _replace_quickly(path: Path, data: bytes, *, existed: bool) -> None:
@@ -161,10 +166,7 @@ def _replace_quickly(path: Path, data: bytes, *, existed: bool) -> None:
             os.chmod(tmp, path.stat().st_mode & 0o777)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
         raise
 
 

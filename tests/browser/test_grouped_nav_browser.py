@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import _Quiet
+from tests.browser.conftest import _Quiet, serious_violations
 from tests.site_project import REPO
 
 pytestmark = pytest.mark.browser
@@ -151,13 +151,5 @@ def test_arabic_grouped_nav_renders_right_to_left(page, grouped_url: str) -> Non
 
 @pytest.mark.parametrize("path", ["hip-replacement/", "ko/hip-replacement/", "ar/hip-replacement/"])
 def test_grouped_pages_have_no_serious_accessibility_violations(page, grouped_url: str, path: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(grouped_url + path)
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []

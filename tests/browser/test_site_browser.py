@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import serious_violations
+
 pytestmark = pytest.mark.browser
 
 # (site folder, <html lang>, dir) for the fixture project's languages.
@@ -119,16 +121,8 @@ def test_complete_translation_has_no_notice(page, site_url: str) -> None:
 
 @pytest.mark.parametrize("path", ["sciatica/", "ko/sciatica/", "ko/back-pain/", "ja/sciatica/", "zh-Hans/sciatica/", "ar/sciatica/", "ar/back-pain/", "ko/status/", "ar/"])
 def test_no_serious_accessibility_violations(page, site_url: str, path: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(site_url + path)
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("width", [390, 1280])
