@@ -3,27 +3,37 @@
 The hospital's website was scraped to plain text: one block per line, markup
 gone, the anchor ids of headings ("slug lines") left in the text. The importer
 recovers the structure with general layout rules, never per-article cases.
-Each rule has a golden case in ``tests/importer/cases/`` (named in brackets).
+Each rule has a golden case in ``tests/importer/cases/`` (named in brackets);
+whole articles written in the site's style check the rules together
+[article-nonsurgical-disc] [article-fusion-recovery] [article-first-visit].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
     (> ``MAX_RAW_BYTES``) files are refused with ``path:line: message``.
     CRLF, a BOM and tabs are tolerated (``test_crlf_bom_and_tabs_change_nothing``).
   * Trailing site junk (``Leave a Reply``, comment-form lines) is dropped at the
-    end of the file only. [trailing-junk]
+    end of the file only. [trailing-junk] So is the rest of the site's footer:
+    share buttons, form labels, ``Tags:``, copyright and cookie lines, a
+    ``Book an appointment`` button, ``Read more…``, and link titles under a footer heading
+    (``Related Posts``, ``Share this:``). [trailing-footer] A footer heading
+    followed by article text is kept, with a warning ``[import-footer-kept]``:
+    which part is junk is unclear. [footer-kept]
   * Text is kept exactly: curly quotes, dashes, non-breaking hyphens (U+2011),
     arrows are never "fixed" into ASCII. [typography-kept]
 
 Slug lines (anchor ids of the site's headings)
   * A slug is lowercase, has no spaces, and is a heading's text with spaces as
-    ``-`` (``&`` as ``and``, ``’`` as ``'``, ``?``/``/``/U+2011 dropped), or
+    ``-`` (``&`` as ``and``, ``’`` as ``'``, ``?``/``/``/U+2011 dropped, Hangul,
+    kana and CJK kept), or
     a longer id starting with it (``introduction:-the-...-philosophy``). It
     stands on its own line, or is glued to the start of the next block with no
     space (``...-attractive)The hostile environment``). Slugs never reach the
     output. [heading-slug-own-line] [heading-slug-glued] [slug-extra-chars]
   * A slug with no heading in front of it is a lost heading: the heading is
     recovered from the slug's words (first letter capitalised) and a warning
-    ``[import-heading-from-slug]`` says so. [slug-only-lost-heading]
+    ``[import-heading-from-slug]`` says so. [slug-only-lost-heading] A
+    one-word slug-like line that matches no heading (``Q&A`` then ``qa``) is
+    kept as text with a warning ``[import-slug-unmatched]``. [slug-unmatched]
 
 Headings
   * In an article that has slug lines, a heading is a short line without final
@@ -35,15 +45,28 @@ Headings
     separates top sections by two blank lines and this heading by one
     [heading-levels-layout]; it is numbered (``1. Smart biomaterials``) after an
     unnumbered heading [heading-levels-numbered]; or it directly follows a
-    ``##`` heading with no text between them [heading-levels-nested].
+    ``##`` heading with no text between them [heading-levels-nested]; or it
+    is a question under a ``Frequently Asked Questions`` heading. A ``Q:`` line
+    or a question that is not a heading is a paragraph. [faq-questions]
+  * Words with a capital inside are acronyms and count as capitalised, so
+    ``mJOA Score`` is Title Case. [table-acronym-header]
 
 Blocks that are not headings
   * A short unpunctuated line that is neither a heading nor part of a list or
     table is an image caption (the image itself was not scraped). It is kept
     as an italic paragraph, so no text is lost. [image-caption]
+  * An author or date line among the first lines (``By Dr. Kim | Updated
+    March 3, 2025``, ``Posted on 2024-11-18 by ...``) is kept in italics and is
+    never a heading or the description. [byline]
+  * A ``Table of Contents`` line followed by entries that are the article's
+    own headings is dropped: the site builds its own. [table-of-contents]
+  * ``Step 2 — Nurse assessment`` (also ``Stage``/``Phase``), short and not a
+    heading, is a step's title: a bold paragraph. [step-titles]
   * ``•`` bullets and ``1.`` numbered items, with or without blank lines
     between them, become ``-`` / ``1.`` lists; deeper indented bullets become a
-    nested list (indented by 4 spaces: Python-Markdown needs 4); a deeper
+    nested list (indented by 4 spaces: Python-Markdown needs 4); lines typed
+    as ``- item``, ``* item`` or ``– item`` are bullets when a neighbouring line
+    uses the same marker (one alone stays text) [typed-bullets]; a deeper
     indented plain line continues its item as a second paragraph, and the
     item's first line, when short and unpunctuated, is its bold title.
     [bullets-spaced] [numbered-sub-bullets] [numbered-continuation]
@@ -51,10 +74,13 @@ Blocks that are not headings
     ``:`` are list items. If some are ``Term: explanation`` items the list ends
     with the last such item; otherwise the last line of the run is the
     section's closing paragraph, unless a multi-sentence paragraph ends the run.
-    [lead-in-plain-list] [lead-in-term-list]
+    [lead-in-plain-list] [lead-in-term-list] Short unpunctuated lines after a
+    lead-in, none with a description line, are plain items too. [lead-in-short-lines]
   * ``Term: explanation`` list items (a term of at most 8 words, both parts
     capitalised) get the term in bold, so the list reads as a glossary; a
-    sentence that merely contains a colon is left alone. [term-items]
+    sentence that merely contains a colon is left alone. [term-items] In a list
+    of mostly such items, ``2 weeks: wound check`` (a term of at most 3 words)
+    is one too.
   * Two or more short unpunctuated lines, each optionally followed by a
     one-sentence line, are a list of bold titles with their descriptions; the last
     title takes a description only if the one before it had one. Items the
@@ -62,7 +88,11 @@ Blocks that are not headings
   * A table flattened to one cell per line starts with a header row of short
     Title Case cells; their number is the column count, and at least two full
     rows of short single-sentence cells must follow. [table-flattened-2col]
-    [table-flattened-3col]
+    [table-flattened-3col] When a first body cell looks like a header cell
+    (``Weeks 1–2``), the widest header leaving only full rows wins; a sentence
+    ending in ``.`` in a column without such cells ends the table.
+    [table-flattened-width] A header cell may be a one- or two-word question
+    (``Covered?``). [table-header-question]
   * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
     table with one ``---`` per header cell; short rows are padded (warning
     ``[import-table-cells]``). [pipe-table-broken-delimiter]
@@ -76,7 +106,8 @@ Output
     line with no slug (a different ``--title`` is then ignored, warning
     ``[import-title-ignored]``); else ``--title`` / the manifest; else the first
     non-generic heading, with a warning ``[import-title-guessed]``.
-    [title-first-line] [title-guessed]
+    [title-first-line] [title-guessed] A title may hold a question
+    (``What Does It Cost? Insurance Explained``). [title-with-question]
   * Text that Markdown would read as markup is escaped (``\\*``, ``\\_``, ``\\[``,
     ``1\\.`` at a block start, ``\\|`` in cells, ``&lt;`` for a ``<`` before a
     non-space, ``&amp;`` for an entity-like ``&``), using only escapes that
@@ -94,7 +125,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -122,6 +153,25 @@ JUNK_LINES = frozenset(
 )
 """Site footer lines dropped from the end of an article (compared case-insensitively)."""
 
+_FOOTER_JUNK = re.compile(
+    r"(©|copyright\b).*|.*\bcookies?\b.*\b(use|accept|consent|policy|experience)\b.*"
+    r"|((share|post|send)( it)? (on|to|via) \S+\s*)+|(privacy policy|terms of (use|service)).*"
+    r"|facebook|twitter|x|linkedin|pinterest|pin|tweet|share|print|kakaotalk|kakao|whatsapp|telegram|copy link"
+    r"|(name|e-?mail|phone|website|comment|message|subject|send|submit|accept|decline)\s*\*?"
+    r"|(click here to )?(book|make|request|schedule) (an? |your )?(free )?(appointment|consultation|visit)( now| today| online)?"
+    r"|(read more|continue reading)\s*(…|\.\.\.|»|→)?"
+    r"|save my name, email, and website in this browser.*",
+    re.IGNORECASE,
+)
+"""Lines of the site's template (share buttons, forms, copyright, cookies, call to action)."""
+
+_FOOTER_START = re.compile(
+    r"(share( this( post| article| page)?)?|related (posts|articles|reading|stories)"
+    r"|you (may|might) also like|leave a (reply|comment)|(tags|categories|filed under)\b.*)\s*:?",
+    re.IGNORECASE,
+)
+"""A line that opens the site's footer: it and everything after it are not the article."""
+
 GENERIC_HEADINGS = frozenset({"introduction", "overview", "background", "summary", "conclusion"})
 """Headings too generic to be an article's title."""
 
@@ -130,9 +180,12 @@ _SMALL_WORDS = frozenset(
 )
 _BULLETS = "•◦▪●‣"
 _OPENERS = "(“\"‘'"
-_SLUG_CHARS = r"a-z0-9\-:()+'._"
-_SLUG_LINE = re.compile(rf"[a-z0-9(][{_SLUG_CHARS}]*")
-_GLUED_SLUG = re.compile(rf"([a-z0-9(][{_SLUG_CHARS}]*[a-z0-9)])(?=[^{_SLUG_CHARS}\s])")
+_CASELESS = "\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3"
+"""Kana, Hangul and CJK ideographs: the site keeps them in heading ids (``private-insurance-(실손보험)``)."""
+_SLUG_CHARS = rf"a-z0-9\-:()+'._{_CASELESS}"
+_SLUG_LINE = re.compile(rf"[a-z0-9({_CASELESS}][{_SLUG_CHARS}]*")
+_GLUED_SLUG = re.compile(rf"([a-z0-9({_CASELESS}][{_SLUG_CHARS}]*[a-z0-9){_CASELESS}])(?=[^{_SLUG_CHARS}\s])")
+_TYPED_BULLET = re.compile(r"([-*–])\s+\S.*")
 _BULLET_LINE = re.compile(rf"[{_BULLETS}]\s+(\S.*)")
 _NUMBER_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+")
@@ -140,6 +193,19 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][”\"’)]?\s+[A-Z“\"‘(]")
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_IN_SLUG = re.compile(rf"[^{_SLUG_CHARS}\s]")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"({_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
+_BYLINE = re.compile(
+    rf"((written |posted |reviewed )?by|author:)\s+(?-i:[A-Z])[^.!?]*(\.[^.!?]*)*"
+    rf"|((posted|published|updated|last updated|last modified|reviewed)( on)?:?\s+)?{_DATE}(\s+(by|[|·•—–-])\s*.*)?",
+    re.IGNORECASE,
+)
+"""An author or date line: ``By Dr. Kim …``, ``Posted on 2024-11-18 by …``, ``March 3, 2025``."""
+BYLINE_LINES = 6
+"""Bylines are looked for among the first lines only: later, ``By …`` starts ordinary sentences."""
+_STEP_TITLE = re.compile(r"(step|stage|phase) \d{1,2}\s*[—–:.-]\s*\S", re.IGNORECASE)
+_FAQ_HEADING = re.compile(r"(frequently asked questions|faqs?|common questions)( \(faqs?\))?", re.IGNORECASE)
+_TOC_TITLE = re.compile(r"(table of contents|contents|in this article|on this page)\s*:?", re.IGNORECASE)
 
 LineKind = Literal["text", "slug", "bullet", "number"]
 
@@ -177,6 +243,8 @@ class Heading:
 class Paragraph:
     text: str
     line: int
+    strong: bool = False
+    """A step's title (``Step 2 — Nurse assessment``), shown in bold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +279,15 @@ class Table:
     line: int
 
 
-Block = Heading | Paragraph | Caption | ListBlock | Table
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """The author or date line under the title (``By Dr. Kim | Updated March 3, 2025``)."""
+
+    text: str
+    line: int
+
+
+Block = Heading | Paragraph | Caption | Byline | ListBlock | Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,29 +327,46 @@ def is_heading_shaped(text: str, *, max_words: int = 16) -> bool:
     unnumbered = _NUMBERED_HEADING.sub("", text, count=1)
     if not 1 <= n <= max_words or text[-1] in ".,;:…" or _SENTENCE_BREAK.search(unnumbered):
         return False
-    return text[0].isupper() or text[0].isdigit() or text[0] in _OPENERS
+    return _capitalised(text.split()[0]) or text[0].isdigit() or text[0] in _OPENERS
 
 
 def is_title_case(text: str) -> bool:
-    """Most significant words capitalised (``Why It Matters``, not ``Proper cell source``)."""
+    """Most significant words capitalised (``Why It Matters``, not ``Proper cell source``).
+
+    A word with a capital inside is an acronym and counts as capitalised (``mJOA Score``).
+    """
     tokens = re.findall(r"[^\W\d_][\w’'‑-]*", text)
     significant = [t for t in tokens if t.lower() not in _SMALL_WORDS]
-    if not tokens or not tokens[0][0].isupper() or not significant:
+    if not tokens or not _capitalised(tokens[0]) or not significant:
         return False
-    capitalised = sum(1 for t in significant if t[0].isupper())
+    capitalised = sum(1 for t in significant if _capitalised(t))
     return capitalised / len(significant) >= 0.7
 
 
-def split_term(text: str) -> tuple[str, str] | None:
-    """``Term: explanation`` -> (``Term:``, ``explanation``) when the term is short."""
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))
+
+
+def split_term(text: str, *, lowercase: bool = False) -> tuple[str, str] | None:
+    """``Term: explanation`` -> (``Term:``, ``explanation``) when the term is short.
+
+    ``lowercase`` also accepts a term of at most 3 words before a lowercase
+    explanation (``2 weeks: wound check``), for lists whose other items are terms;
+    a longer lead is a sentence (``Options may include hybrid therapies: ...``).
+    """
     match = re.match(r"([^:]{1,60}?:)\s+(\S.*)", text)
     if not match:
         return None
     term, explanation = match.groups()
-    starts_ok = all(s[0].isupper() or s[0] in _OPENERS or s[0].isdigit() for s in (term, explanation))
-    if len(words(term)) > 8 or _SENTENCE_BREAK.search(term) or not starts_ok:
+    if len(words(term)) > 8 or _SENTENCE_BREAK.search(term) or not _starts_like_a_term(term):
         return None
-    return term, explanation
+    if _starts_like_a_term(explanation) or (lowercase and len(words(term)) <= 3):
+        return term, explanation
+    return None
+
+
+def _starts_like_a_term(text: str) -> bool:
+    return text[0].isupper() or text[0] in _OPENERS or text[0].isdigit()
 
 
 def is_multi_sentence(text: str) -> bool:
@@ -346,11 +439,42 @@ def split_lines(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
+def is_footer_junk(text: str) -> bool:
+    return text.lower() in JUNK_LINES or bool(_FOOTER_JUNK.fullmatch(text))
+
+
+def footer_start(rows: list[tuple[int, int, str]]) -> int:
+    """Index of the first row of the site's footer (``len(rows)`` if none).
+
+    Scanning up from the end, template lines are dropped; short link titles
+    (related posts) are dropped only if a footer heading (``Related Posts``,
+    ``Share this:``) stands above them. Any article text stops the scan.
+    """
+    cut, pending = len(rows), False
+    for k in range(len(rows) - 1, -1, -1):
+        text = _BULLET_LINE.sub(r"\1", rows[k][2])
+        if not text or is_footer_junk(text):
+            cut = cut if pending else k
+        elif _FOOTER_START.fullmatch(text):
+            cut, pending = k, False
+        elif is_heading_shaped(text):
+            pending = True
+        else:
+            break
+    return cut
+
+
 def drop_trailing_junk(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    rows = list(rows)
-    while rows and (not rows[-1][2] or rows[-1][2].lower() in JUNK_LINES):
-        rows.pop()
-    return rows
+    return rows[: footer_start(rows)]
+
+
+def footer_kept_warnings(text: str, *, path: str) -> list[Diagnostic]:
+    """A footer heading followed by article text is kept, with a warning: which part is junk is unclear."""
+    return [
+        Diagnostic(Location(path, number), f"{line!r} looks like the site's footer but article text follows it; kept", "warning", "import-footer-kept")
+        for number, _, line in drop_trailing_junk(split_lines(text))
+        if _FOOTER_START.fullmatch(line)
+    ]
 
 
 def classify(number: int, indent: int, text: str, gap: int) -> Line:
@@ -406,7 +530,22 @@ def tokenize(text: str) -> list[Line]:
             lines.append(classify(number, indent, stripped, gap))
         previous = lines[-1].raw if lines[-1].kind != "slug" else None
         gap = 0
-    return lines
+    return typed_bullets(lines)
+
+
+def typed_bullets(lines: list[Line]) -> list[Line]:
+    """Lines typed as ``- item`` / ``* item`` / ``– item`` are bullets when a neighbour uses the same marker.
+
+    One such line alone stays text (``- is how some sites start a line``).
+    """
+    markers = [m.group(1) if line.kind == "text" and (m := _TYPED_BULLET.fullmatch(line.raw)) else None for line in lines]
+    result = []
+    for n, line in enumerate(lines):
+        marker = markers[n]
+        paired = marker is not None and marker in (markers[n - 1] if n else None, markers[n + 1] if n + 1 < len(lines) else None)
+        text = line.raw[len(marker) :].lstrip() if paired and marker else line.text
+        result.append(replace(line, text=text, kind="bullet") if paired else line)
+    return result
 
 
 # --------------------------------------------------------------------------- blocks
@@ -425,8 +564,11 @@ class BlockParser:
     def parse(self) -> list[Block]:
         rules = (
             self._try_orphan_slug,
+            self._try_byline,
+            self._try_toc,
             self._try_heading,
             self._try_pipe_table,
+            self._try_step_title,
             self._try_flat_table,
             self._try_list,
             self._try_plain_list,
@@ -481,7 +623,7 @@ class BlockParser:
             and len(line.text) <= 40
             and len(words(line.text)) <= 6
             and is_title_case(line.text)
-            and not line.text.endswith("?")
+            and (not line.text.endswith("?") or len(words(line.text)) <= 2)  # "Covered?", not a question
         )
 
     def is_cell(self, i: int) -> bool:
@@ -519,6 +661,32 @@ class BlockParser:
         self.warn(line.number, f"heading lost, recovered from its slug line {line.text!r} as {text!r}", "import-heading-from-slug")
         return 1
 
+    def _try_byline(self, i: int) -> int:
+        line = self.lines[i]
+        text = line.text
+        is_byline = (
+            i < BYLINE_LINES
+            and line.kind == "text"
+            and bool(_BYLINE.fullmatch(text))
+            and not text.endswith(".")
+            and len(words(text)) <= 20
+            and not (self.has_slugs and self.is_heading(i))
+        )
+        if not is_byline:
+            return 0
+        self.blocks.append(Byline(text, line.number))
+        return 1
+
+    def _try_toc(self, i: int) -> int:
+        """A "Table of Contents" line and the headings it lists are dropped: the site has its own."""
+        if not _TOC_TITLE.fullmatch(self.lines[i].text):
+            return 0
+        headings = {self.lines[j].text.casefold() for j in range(len(self.lines)) if self.is_heading(j)}
+        count = 1
+        while (entry := self.line(i + count)) is not None and entry.gap <= 1 and entry.text.casefold() in headings:
+            count += 1
+        return count if count >= 3 else 0
+
     def _try_heading(self, i: int) -> int:
         if not self.is_heading(i):
             return 0
@@ -554,15 +722,20 @@ class BlockParser:
             return tuple(cells + [""] * (width - len(cells)))
         return tuple(cells[: width - 1] + [" | ".join(cells[width - 1 :])])
 
-    def _try_flat_table(self, i: int) -> int:
-        width = 0
-        while self.is_header_cell(i + width) and (width == 0 or self.lines[i + width].gap <= 1):
-            width += 1
-        if not 2 <= width <= 8:
+    def _try_step_title(self, i: int) -> int:
+        line = self.lines[i]
+        if not (_STEP_TITLE.match(line.text) and self.is_title_like(i)):
             return 0
-        count = 0
-        while self.is_cell(i + width + count):
-            count += 1
+        self.blocks.append(Paragraph(line.text, line.number, strong=True))
+        return 1
+
+    def _try_flat_table(self, i: int) -> int:
+        longest = 0
+        while self.is_header_cell(i + longest) and (longest == 0 or self.lines[i + longest].gap <= 1):
+            longest += 1
+        if not 2 <= longest <= 8:
+            return 0
+        width, count = self.table_shape(i, longest)
         rows = count // width
         if rows < 2:
             return 0
@@ -570,6 +743,36 @@ class BlockParser:
         grid = tuple(tuple(cells[r * width : (r + 1) * width]) for r in range(rows + 1))
         self.blocks.append(Table(grid[0], grid[1:], self.lines[i].number))
         return width * (rows + 1)
+
+    def table_shape(self, i: int, longest: int) -> tuple[int, int]:
+        """(columns, body cells): the widest header that leaves no partial row, else ``longest``.
+
+        A first body cell can look like a header cell (``Weeks 1–2``), so the
+        header run may be too long; full rows tell the true width. A sentence
+        ending in ``.`` is the next paragraph, and ends the table, unless cells
+        above it in its column (for the first row: any in its column) end in ``.`` too.
+        """
+        for width in range(longest, 1, -1):
+            cells = self.body_cells(i + width, width)
+            if len(cells) // width >= 2 and len(cells) % width == 0:
+                return width, len(cells)
+        return longest, len(self.body_cells(i + longest, longest, trim=False))
+
+    def body_cells(self, start: int, width: int, *, trim: bool = True) -> list[str]:
+        cells = []
+        while self.is_cell(start + len(cells)):
+            cells.append(self.lines[start + len(cells)].text)
+        if not trim:
+            return cells
+        sentences = Counter(n % width for n, cell in enumerate(cells) if cell.endswith("."))
+        seen: set[int] = set()
+        for k, cell in enumerate(cells):
+            if cell.endswith("."):
+                alone = sentences[k % width] < 2 if k < width else k % width not in seen
+                if alone:
+                    return cells[:k]
+                seen.add(k % width)
+        return cells
 
     def _try_list(self, i: int) -> int:
         if self.lines[i].kind not in ("bullet", "number"):
@@ -589,7 +792,7 @@ class BlockParser:
             items.append(item)
         if first.kind == "number" and _NUMBER_LINE.fullmatch(first.raw).group(1) != "1":  # type: ignore[union-attr]
             self.warn(first.number, "numbered list does not start at 1; renumbered from 1 (MkDocs always starts at 1)", "import-list-start")
-        return ListBlock(first.kind == "number", tuple(items), first.number), i
+        return ListBlock(first.kind == "number", unify_terms(items), first.number), i
 
     def parse_item(self, i: int, base: int) -> tuple[Item, int]:
         line, parts = self.lines[i], []
@@ -634,7 +837,7 @@ class BlockParser:
         if not run:
             return 0
         items = tuple(self.plain_item(j) for j in run)
-        self.blocks.append(ListBlock(False, items, self.lines[run[0]].number))
+        self.blocks.append(ListBlock(False, unify_terms(items), self.lines[run[0]].number))
         return len(run)
 
     def plain_item(self, j: int) -> Item:
@@ -653,7 +856,9 @@ class BlockParser:
             i += 2 if takes else 1
         if len(items) < 2:
             return 0
-        self.blocks.append(ListBlock(False, tuple(items), items[0].line))
+        if self.after_lead_in() and not any(item.parts for item in items):
+            items = [Item(item.text, item.line, (), "term" if split_term(item.text) else "plain") for item in items]
+        self.blocks.append(ListBlock(False, unify_terms(items), items[0].line))
         return sum(1 + len(item.parts) for item in items)
 
     def is_description(self, i: int) -> bool:
@@ -669,19 +874,30 @@ class BlockParser:
         )
 
     def _try_caption(self, i: int) -> int:
-        if not self.is_title_like(i):
-            return 0
+        if not self.is_title_like(i) or self.lines[i].text.endswith("?"):
+            return 0  # a question ("Q: Should I stay in bed?") is a paragraph, not a caption
         line = self.lines[i]
         self.blocks.append(Caption(line.text, line.number))
         return 1
 
     def _paragraph(self, i: int) -> int:
         line = self.lines[i]
+        if line.kind == "text" and _SLUG_LINE.fullmatch(line.text) and re.search("[a-z]", line.text):
+            message = f"{line.text!r} looks like a heading id (slug line) that matches no heading; kept as text"
+            self.warn(line.number, message, "import-slug-unmatched")
         self.blocks.append(Paragraph(line.raw if line.kind != "text" else line.text, line.number))
         return 1
 
     def warn(self, line: int, message: str, code: str) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line), message, "warning", code))
+
+
+def unify_terms(items: Sequence[Item]) -> tuple[Item, ...]:
+    """In a list made mostly of terms, ``2 weeks: wound check`` is a term too (one look per list)."""
+    if sum(item.style == "term" for item in items) * 2 <= len(items):
+        return tuple(items)
+    lenient = [item.style == "plain" and split_term(item.text, lowercase=True) for item in items]
+    return tuple(replace(item, style="term") if ok else item for item, ok in zip(items, lenient))
 
 
 def split_cells(row: str) -> list[str]:
@@ -698,15 +914,18 @@ def assign_levels(blocks: list[Block]) -> list[Block]:
     headings = [b for b in blocks if isinstance(b, Heading)]
     deep_gap = _section_gap(headings)
     result: list[Block] = []
-    seen_unnumbered = False
+    seen_unnumbered = in_faq = False
     for block in blocks:
         if isinstance(block, Heading):
+            question = block.text.endswith("?")
             nested = (
                 (deep_gap is not None and result and block.gap < deep_gap)
                 or (block.numbered and seen_unnumbered)
                 or (result and isinstance(result[-1], Heading) and result[-1].level == 2)
+                or (in_faq and question)
             )
             seen_unnumbered = seen_unnumbered or not block.numbered
+            in_faq = bool(_FAQ_HEADING.fullmatch(block.text)) or (in_faq and question)
             block = Heading(block.text, block.line, block.gap, 3 if nested else 2, block.numbered)
         result.append(block)
     return result
@@ -746,7 +965,7 @@ def escape_block(text: str) -> str:
 def render_item_text(item: Item) -> str:
     if item.style == "title":
         return f"**{escape_inline(item.text)}**"
-    term = split_term(item.text) if item.style == "term" else None
+    term = split_term(item.text, lowercase=True) if item.style == "term" else None
     if term:
         return f"**{escape_inline(term[0])}** {escape_inline(term[1])}"
     return escape_block(item.text)
@@ -788,8 +1007,8 @@ def render_block(block: Block) -> list[str]:
         text = escape_inline(block.text)
         return ["#" * block.level + " " + (text[:-1] + "\\#" if text.endswith("#") else text)]
     if isinstance(block, Paragraph):
-        return [escape_block(block.text)]
-    if isinstance(block, Caption):
+        return [f"**{escape_inline(block.text)}**" if block.strong else escape_block(block.text)]
+    if isinstance(block, (Caption, Byline)):
         return [f"*{escape_inline(block.text)}*"]
     if isinstance(block, Table):
         return render_table(block)
@@ -822,7 +1041,8 @@ def take_title_line(lines: list[Line]) -> tuple[str | None, list[Line]]:
     if len(lines) < 2 or lines[0].kind != "text" or lines[1].kind == "slug":
         return None, lines
     first = lines[0].text
-    is_title = is_heading_shaped(first) and is_title_case(first) and first.lower() not in GENERIC_HEADINGS
+    one_phrase = re.sub(r"[?!](?=\s+[A-Z])", ",", first)  # "What Does It Cost? Insurance Explained"
+    is_title = is_heading_shaped(one_phrase) and is_title_case(first) and first.lower() not in GENERIC_HEADINGS
     if is_title and not BlockParser(lines, path="").is_header_cell(1):
         return first, lines[1:]
     return None, lines
@@ -862,12 +1082,12 @@ def convert(
     blocks = assign_levels(parser.parse())
     final_title, notes = resolve_title(own_title, title, blocks, path=path, fallback=Path(source).stem)
     final_slug = slug or slugify(final_title) or slugify(Path(source).stem) or "article"
-    description = next((escape_block(b.text) for b in blocks if isinstance(b, Paragraph)), "")
+    description = next((escape_block(b.text) for b in blocks if isinstance(b, Paragraph) and not b.strong), "")
     fields = {"title": final_title, "description": description, "slug": final_slug, "source": source, "lang": lang}
     if not description:
         del fields["description"]
     markdown = render_front_matter(fields) + "\n" + render_body(blocks)
-    diagnostics = sorted([*parser.diagnostics, *notes], key=lambda d: d.location.line or 0)
+    diagnostics = sorted([*parser.diagnostics, *notes, *footer_kept_warnings(text, path=path)], key=lambda d: d.location.line or 0)
     return Converted(final_title, final_slug, description, markdown, tuple(diagnostics))
 
 
