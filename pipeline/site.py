@@ -277,10 +277,9 @@ class _Jobs:
         self._start(limit=self.alongside)
 
     def finish(self) -> Iterator[tuple[str, MkdocsRun]]:
-        """Start everything left, then each run in the order the languages were added."""
+        """Start everything left now; then each run, in the order the languages were added."""
         self._start(limit=len(self.order))
-        for code in self.order:
-            yield code, self.started[code].result()
+        return ((code, self.started[code].result()) for code in self.order)
 
     def _start(self, *, limit: int) -> None:
         while self.waiting and sum(not future.done() for future in self.started.values()) < limit:

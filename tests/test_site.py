@@ -815,3 +815,42 @@ def test_front_matter_known_by_the_render_is_what_yaml_reads(
     plain = not any("\t" in text for text in used)
     # A repeated key (YAML keeps the last) and a value YAML would not read as it is go to the YAML reader.
     assert (rendered.front_matter is None) == (repeat or not plain)
+
+
+# --------------------------------------------------------------------------- scheduling MkDocs runs
+
+
+def test_builds_next_to_the_rendering_never_oversubscribe_the_cpus() -> None:
+    """While languages are rendered, at most ``alongside`` MkDocs runs are going; then all are started."""
+    from concurrent.futures import Future
+
+    from pipeline.site import Progress, _Jobs
+
+    class Pool:
+        def __init__(self) -> None:
+            self.started: list[str] = []
+            self.futures: list[Future[object]] = []
+
+        def submit(self, fn: object, job: object) -> Future[object]:
+            self.started.append(job.lang)  # type: ignore[attr-defined]
+            future: Future[object] = Future()
+            self.futures.append(future)
+            return future
+
+    class Job:
+        def __init__(self, lang: str) -> None:
+            self.lang = lang
+
+    pool = Pool()
+    jobs = _Jobs(pool, Progress([], enabled=False), alongside=1)  # type: ignore[arg-type]
+    jobs.add("en", Job("en"))  # type: ignore[arg-type]
+    jobs.add("ko", Job("ko"))  # type: ignore[arg-type]
+    assert pool.started == ["en"]  # en is still building: ko waits while this process renders
+    pool.futures[0].set_result("en done")
+    jobs.add("ja", Job("ja"))  # type: ignore[arg-type]
+    assert pool.started == ["en", "ko"]  # a CPU came free: the oldest waiting language starts
+    results = jobs.finish()
+    assert pool.started == ["en", "ko", "ja"]  # rendering is over: every worker may build
+    for future, lang in zip(pool.futures[1:], ["ko", "ja"]):
+        future.set_result(f"{lang} done")
+    assert list(results) == [("en", "en done"), ("ko", "ko done"), ("ja", "ja done")]
