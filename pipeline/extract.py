@@ -34,7 +34,7 @@ from typing import Literal, TypeVar
 
 from .config import Config
 from .errors import Diagnostic, ErrorList, InputError, Location, MarkdownError, PipelineError
-from .fsio import decode_utf8, markdown_sources, read_bytes, read_text, write_text_atomic
+from .fsio import available_cpus, decode_utf8, markdown_sources, read_bytes, read_text, write_text_atomic
 from .languages import get_language
 from .pofile import Catalog, Message, format_po, make_header
 from .segment import Article, Segment, parse_article
@@ -370,18 +370,12 @@ _PARALLEL_FROM = 64
 
 def _run_parallel(function: Callable[[T], R], items: list[T], *, jobs: int | None) -> list[R]:
     """``map(function, items)`` in worker processes when there are many items (order kept)."""
-    workers = jobs if jobs is not None else _cpus()
+    workers = jobs if jobs is not None else available_cpus()
     if workers <= 1 or len(items) < _PARALLEL_FROM:
         return [function(item) for item in items]
     chunk = max(1, len(items) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(function, items, chunksize=chunk))
-
-
-def _cpus() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def _write_all(files: list[tuple[Path | None, str]]) -> None:

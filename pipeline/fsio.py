@@ -238,6 +238,13 @@ class FileLock:
             self._fd = None
 
 
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def markdown_sources(docs_dir: Path) -> list[Path]:
     """Every ``*.md`` under ``docs_dir``, in path order, except in hidden folders (``.drafts/``).
 

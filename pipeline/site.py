@@ -29,6 +29,7 @@ from typing import Any
 
 from .config import Config
 from .errors import Diagnostic, Location
+from .fsio import available_cpus
 from .languages import Language
 from .site_anchors import heading_ids, id_map, rewrite_fragments
 from .site_config import NavPage, language_config, language_nav, with_prune, write_config
@@ -215,7 +216,7 @@ def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bo
     planned = time.process_time() - cpu
     show = Progress(plan.langs, enabled=progress)
     with _executor(len(plan.langs)) as pool:
-        jobs = _Jobs(pool, show, alongside=max(1, _cpus() - 1))
+        jobs = _Jobs(pool, show, alongside=max(1, available_cpus() - 1))
         for lang in plan.langs:
             show.mark(lang.code, "rendering")
             tree = render_language(plan, lang, rows)
@@ -288,12 +289,6 @@ class _Jobs:
             self.show.mark(code, "building")
 
 
-def _cpus() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 class _InProcess:
     """The executor interface for a single language: no worker process to start."""
 
@@ -310,7 +305,7 @@ class _InProcess:
 
 
 def _executor(count: int) -> ProcessPoolExecutor | _InProcess:
-    workers = min(count, _cpus(), 4)
+    workers = min(count, available_cpus(), 4)
     if workers < 2:
         return _InProcess()
     import material.plugins.search.plugin  # noqa: F401 - imported once, inherited by forked workers
