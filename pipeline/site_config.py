@@ -243,7 +243,14 @@ def language_config(
                 "languages": languages,
                 "site_root": layout.site_url or "",
                 "theme": theme_strings,
-                "text": {"disclaimer": ui.text("disclaimer"), "disclaimer_label": ui.text("disclaimer.label")},
+                "text": {
+                    "disclaimer": ui.text("disclaimer"),
+                    "disclaimer_label": ui.text("disclaimer.label"),
+                    "notfound_title": ui.text("notfound.title"),
+                    "notfound_text": ui.text("notfound.text"),
+                    "notfound_home": ui.text("notfound.home"),
+                    "languages": ui.text("home.languages"),
+                },
             },
         },
     }

@@ -92,6 +92,12 @@ MESSAGES: dict[str, UiMessage] = {
         "Read the original article (%(language)s)",
         note="Link to the page in its original language; %(language)s is that language's name.",
     ),
+    "notfound.title": UiMessage("Page not found", note="Title of the page shown for an address that does not exist (404)."),
+    "notfound.text": UiMessage(
+        "There is no page at this address. It may have moved, or the link may be wrong.",
+        note="Text of the page shown for an address that does not exist (404).",
+    ),
+    "notfound.home": UiMessage("Go to the home page", note="Link from the 404 page to the home page of the reader's language."),
     "status.title": UiMessage("Translation status", note="Title of the page for the translation team."),
     "status.intro": UiMessage(
         "How much of each article is translated into each language. This page is generated from "

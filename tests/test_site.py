@@ -274,6 +274,22 @@ def test_every_page_in_every_language_with_lang_dir_alternates_and_disclaimer(bu
             assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
 
+@pytest.mark.parametrize(
+    ("folder", "lang", "title"),
+    [("", "en", "Page not found"), ("ko/", "ko", "페이지를 찾을 수 없습니다"), ("ar/", "ar", "الصفحة غير موجودة")],
+)
+def test_the_404_page_speaks_the_readers_language_and_links_home_absolutely(built, folder: str, lang: str, title: str) -> None:
+    """A missing address gets a page in the reader's language; its links work at any depth (absolute paths)."""
+    project, _ = built
+    page = html(project, f"{folder}404.html")
+    assert f'<html lang="{lang}"' in page
+    article = page[page.index("<article") : page.index("</article>")]
+    assert f"<h1>{title}</h1>" in article and "404 - Not found" not in page
+    links = re.findall(r'href="([^"]*)"', article)
+    assert links[0] == f"/{folder}"  # the home page of the reader's language
+    assert links[1:] == ["/", "/ko/", "/ja/", "/zh-Hans/", "/ar/"]  # every language's home (the fixture's languages)
+
+
 def test_theme_language_and_translated_titles(built) -> None:
     project, _ = built
     ko = html(project, "ko/sciatica/index.html")
