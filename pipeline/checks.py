@@ -621,7 +621,7 @@ def run_checks(
 
 def _load_glossary(config: Config, path: Path | None) -> tuple[Glossary | None, list[Diagnostic]]:
     if path is not None:
-        return load_glossary(path), []
+        return load_glossary(path, source_language=config.source_language.code), []
     if config.glossary.is_file():
         return load_glossary(config.glossary), []
     where = Location(config.relative(config.glossary))
@@ -662,7 +662,7 @@ class _Run:
         catalog = read_po(catalogue.path)
         self.diagnostics.extend(catalog.diagnostics)
         header = catalog.header_fields()
-        lang = catalogue.lang or _header_language(header, catalogue.shown)
+        lang = catalogue.lang or _header_language(header, catalogue.shown, _folder_language(self.config, catalogue.path))
         if wanted is not None and lang not in wanted:
             return
         source_lang = _source_language(self.config, header, catalogue)
@@ -724,11 +724,22 @@ def _located(base: Finding, paired: list[tuple[Issue, Suppression | None]]) -> l
     ]
 
 
-def _header_language(header: dict[str, str], shown: str) -> str:
-    code = header.get("Language", "").strip()
+def _header_language(header: dict[str, str], shown: str, folder: str | None) -> str:
+    code = header.get("Language", "").strip() or folder
     if not code:
         raise PipelineError("no Language header; cannot tell which language this catalogue is in", Location(shown, 1))
     return get_language(code, Location(shown, 1)).code
+
+
+def _folder_language(config: Config, path: Path) -> str | None:
+    """``ko`` for ``locales/ko/LC_MESSAGES/x.po`` when ko is a project language: older
+    Poedit writes no ``Language`` header (only ``X-Poedit-Language``), but the
+    catalogue's place names it."""
+    parts = path.resolve().parts
+    root = config.locales_dir.resolve().parts
+    inside = len(parts) == len(root) + 3 and parts[: len(root)] == root and parts[-2] == "LC_MESSAGES"
+    configured = {lang.code for lang in config.languages}
+    return parts[len(root)] if inside and parts[len(root)] in configured else None
 
 
 def _source_language(config: Config, header: dict[str, str], catalogue: CatalogueFile) -> str:

@@ -151,7 +151,7 @@ def cmd_glossary(args: argparse.Namespace, config: Config) -> int:
         return 0
     from .glossary import load_glossary
 
-    glossary = load_glossary(path)
+    glossary = load_glossary(path, source_language=config.source_language.code)
     print(f"{config.relative(path)}: {len(glossary.terms)} terms, languages: {', '.join(glossary.languages())}")
     return 0
 
@@ -247,8 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     g = gsub.add_parser("export", help="write the glossary as TBX-Basic or CSV to stdout")
     g.add_argument("--format", choices=["tbx", "csv"], default="tbx")
     _lang_option(g, help_text="only this language (repeatable)")
-    g = gsub.add_parser("import", help="merge a TBX-Basic file into the glossary")
-    g.add_argument("tbx", metavar="FILE.tbx")
+    g = gsub.add_parser("import", help="merge a TBX-Basic or CSV file into the glossary")
+    g.add_argument("tbx", metavar="FILE.tbx|FILE.csv")
     gsub.add_parser("lint", help="validate the glossary (default action)")
     p.set_defaults(handler=cmd_glossary)
 

@@ -183,8 +183,20 @@ def slugify(text: str) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def load_glossary(path: Path) -> Glossary:
-    """Read and validate a glossary file; raises :class:`ErrorList` listing every problem."""
+FOREIGN_SUFFIXES = (".tbx", ".xml", ".csv", ".tsv")
+
+
+def load_glossary(path: Path, *, source_language: str | None = None) -> Glossary:
+    """Read and validate a glossary file; raises :class:`ErrorList` listing every problem.
+
+    A TBX or CSV export of a terminology tool (by extension) is read too;
+    ``source_language`` names the language of a CSV's ``source`` column (TBX
+    files name theirs).
+    """
+    if path.suffix.lower() in FOREIGN_SUFFIXES:
+        from .glossary_io import glossary_from_file  # glossary_io builds on this module
+
+        return glossary_from_file(path, source_language=source_language or "en")
     return parse_glossary(read_text(path), path=str(path))
 
 
@@ -600,13 +612,44 @@ class GlossaryDocument:
         """The edited file as text; raises if the result would not validate."""
         stream = io.StringIO()
         self._yaml.dump(self.data, stream)
-        text = stream.getvalue()
+        text = _keep_indentation(self.original, stream.getvalue())
         parse_glossary(text, path=str(self.path))
         return text
 
     def save(self) -> bool:
         """Write atomically if changed; refuses if the file changed since it was opened."""
         return write_text_atomic(self.path, self.dump(), expect=self.snapshot)
+
+
+def _keep_indentation(original: str, dumped: str) -> str:
+    """``dumped`` with the reviewer's indentation back on lines the edit did not touch.
+
+    ruamel.yaml writes one sequence indentation for the whole file, so a file that
+    mixes ``key:\n- a`` and ``key:\n  - a`` would churn on lines nobody edited.
+    Runs of lines that differ only in leading spaces get their original text back,
+    kept only if the file still means the same.
+    """
+    old, new = original.splitlines(keepends=True), dumped.splitlines(keepends=True)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        out += _reindent(old[i1:i2], new[j1:j2]) if tag == "replace" else new[j1:j2]
+    kept = "".join(out)
+    if kept == dumped:
+        return dumped
+    safe = YAML(typ="safe", pure=True)
+    return kept if safe.load(kept) == safe.load(dumped) else dumped
+
+
+def _reindent(old: list[str], new: list[str]) -> list[str]:
+    """``new`` with its leading and trailing lines that equal ``old``'s but for
+    indentation taken from ``old``."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head].strip() == new[head].strip():
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail].strip() == new[-1 - tail].strip():
+        tail += 1
+    return old[:head] + new[head : len(new) - tail] + old[len(old) - tail :]
 
 
 def _flow(values: tuple[str, ...] | list[str]) -> CommentedSeq:

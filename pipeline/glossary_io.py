@@ -12,12 +12,23 @@ Export (``medloc glossary export --format tbx|csv [--lang L]``):
   then ``<lang>.preferred, <lang>.admitted, <lang>.forbidden, <lang>.note`` per
   language; several wordings in one cell are separated by `` | ``.
 
-Import (``medloc glossary import FILE.tbx``) merges a TBX-Basic file (TBX 2
+Import (``medloc glossary import FILE.tbx|FILE.csv``) merges a TBX-Basic file (TBX 2
 ``martif``/``termEntry``/``langSet``/``tig``/``ntig`` or TBX 3
-``tbx``/``conceptEntry``/``langSec``/``termSec``) into the glossary:
+``tbx``/``conceptEntry``/``langSec``/``termSec``) or a CSV in the export's
+columns (any order and case, ``,``/``;``/tab, BOM, CRLF, quoted line breaks; an
+unknown column is refused, not ignored) into the glossary. The same files can
+serve directly as the glossary (``medloc check --glossary terms.tbx``).
 
-* an entry whose id is a glossary id updates that term; other entries become
+* tools' regional tags name the glossary's language (``ko-KR`` is ``ko``,
+  ``zh-CN`` is ``zh_Hans``) unless the glossary has that regional language;
+* ``administrativeStatus`` or ``normativeAuthorization`` gives the status
+  (deprecated and superseded wordings become forbidden); ``descrip`` (also in
+  ``descripGrp``) and ``note`` become notes, a wording's own note is kept as
+  ``wording: note`` in its language's note;
+* an entry whose id is a glossary id updates that term, else one whose source
+  term is a term's source (tools renumber concepts); other entries become
   new terms (id from the entry, or made from the source-language term);
+* a term's note is replaced when the entry has one;
 * for each language in the entry, its wordings replace the glossary's
   (preferred, admitted, forbidden; the note when the entry has one);
   languages and terms the file does not mention are left alone: import never deletes;
@@ -37,8 +48,10 @@ from typing import Literal
 from xml.etree import ElementTree as ET
 from xml.parsers import expat
 
+from babel import Locale
+
 from .errors import ErrorList, GlossaryError, InputError, Location, PipelineError
-from .fsio import read_bytes
+from .fsio import decode_utf8, read_bytes
 from .glossary import Glossary, GlossaryDocument, Term, TermTranslation, load_glossary, slugify
 from .languages import get_language
 
@@ -53,7 +66,13 @@ _STATUS_IN = {
     "supersededterm-admn-sts": "forbidden",
     "deprecated": "forbidden",
     "notrecommended": "forbidden",
+    # TBX-Default and MultiTerm write normativeAuthorization values without the suffix
+    "preferredterm": "preferred",
+    "admittedterm": "admitted",
+    "deprecatedterm": "forbidden",
+    "supersededterm": "forbidden",
 }
+_STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 _FLAG_NOTES = {"medloc:keep": "keep", "medloc:case-sensitive": "case_sensitive"}
 
 
@@ -205,14 +224,35 @@ class TbxEntry:
     wordings: dict[str, TermTranslation]
 
 
-def read_tbx(path: Path) -> list[TbxEntry]:
+def read_tbx(path: Path, *, languages: Sequence[str] = ()) -> list[TbxEntry]:
+    """Read the concepts of a TBX file; language tags resolve against ``languages``
+    (see :func:`resolve_language`)."""
     root = parse_xml(read_bytes(path), str(path))
     if root.tag not in ("martif", "tbx"):
         raise InputError(f"not a TBX file: root element is <{root.tag}>, expected <martif> or <tbx>", Location(str(path), root.line))
     errors = ErrorList()
-    entries = [_read_entry(node, str(path), errors) for node in _entries(root)]
+    entries = [_read_entry(node, str(path), errors, languages) for node in _entries(root)]
     errors.raise_if_any()
     return [e for e in entries if e is not None]
+
+
+def tbx_source_language(path: Path) -> str | None:
+    """The ``xml:lang`` of the TBX root (the source language of the export), if any."""
+    tag = parse_xml(read_bytes(path), str(path)).attrs.get("xml:lang")
+    return resolve_language(tag, ()) if tag else None
+
+
+def resolve_language(tag: str, known: Sequence[str]) -> str:
+    """The glossary language a tool's tag means: ``ko-KR`` -> ``ko``, ``zh-CN`` -> ``zh_Hans``.
+
+    Terminology tools write regional tags; the glossary has one entry per language,
+    so the region is dropped unless the glossary has that exact regional language.
+    """
+    language = get_language(tag)
+    if language.code in known:
+        return language.code
+    locale = Locale.parse(language.code)
+    return language.code if locale.territory is None else get_language("_".join(filter(None, (locale.language, locale.script)))).code
 
 
 def _entries(root: _Node) -> list[_Node]:
@@ -225,46 +265,69 @@ def _entries(root: _Node) -> list[_Node]:
     return found
 
 
-def _read_entry(node: _Node, path: str, errors: ErrorList) -> TbxEntry | None:
-    notes = [n.all_text() for n in node.find_all("note", "descrip")]
+def _read_entry(node: _Node, path: str, errors: ErrorList, languages: Sequence[str]) -> TbxEntry | None:
+    notes = _notes(node)
     flags = frozenset(_FLAG_NOTES[n] for n in notes if n in _FLAG_NOTES)
     human = [n for n in notes if n not in _FLAG_NOTES]
     wordings: dict[str, TermTranslation] = {}
     for lang_node in node.find_all("langSet", "langSec"):
-        wording = _read_lang_set(lang_node, path, errors)
-        if wording is not None:
-            wordings[wording.lang] = wording
-    return TbxEntry(node.attrs.get("id") or None, node.line, "\n".join(human) or None, flags, wordings)
+        wording = _read_lang_set(lang_node, path, errors, languages)
+        if wording is None:
+            continue
+        if wording.lang in wordings:
+            # two regional variants (en-US, en-GB) of one glossary language: merging would guess
+            errors.add(f"<{lang_node.tag}> {lang_node.attrs.get('xml:lang')!r} is a second {wording.lang!r} in this entry", Location(path, lang_node.line))
+        wordings[wording.lang] = wording
+    return TbxEntry(node.attrs.get("id") or None, node.line, " ".join(human) or None, flags, wordings)
 
 
-def _read_lang_set(node: _Node, path: str, errors: ErrorList) -> TermTranslation | None:
+def _notes(node: _Node) -> list[str]:
+    """``note`` and ``descrip`` texts of an element, also inside ``descripGrp``; a
+    ``descrip`` other than a definition is labelled with its type (``subjectField: medicine``)."""
+    out: list[str] = []
+    for child in node.find_all("note", "descrip", "descripGrp"):
+        if child.tag == "descripGrp":
+            out += _notes(child)
+        elif child.all_text():
+            kind = child.attrs.get("type", "definition") if child.tag == "descrip" else "definition"
+            out.append(child.all_text() if kind == "definition" else f"{kind}: {child.all_text()}")
+    return out
+
+
+def _read_lang_set(node: _Node, path: str, errors: ErrorList, languages: Sequence[str]) -> TermTranslation | None:
     tag = node.attrs.get("xml:lang", "")
     try:
-        lang = get_language(tag).code
+        lang = resolve_language(tag, languages)
     except PipelineError as exc:
         errors.add(f"<{node.tag}> {exc.message}", Location(path, node.line))
         return None
     found: dict[str, list[str]] = {"preferred": [], "admitted": [], "forbidden": []}
+    notes = _notes(node)
     for group in node.find_all("tig", "ntig", "termSec"):
-        _read_term(group, path, errors, found)
+        notes += _read_term(group, path, errors, found)
     preferred = found["preferred"][:1] or found["admitted"][:1]
     admitted = [t for t in found["preferred"][1:] + found["admitted"] if t not in preferred]
-    note = "\n".join(n.all_text() for n in node.find_all("note", "descrip")) or None
+    note = " ".join(notes) or None  # the glossary keeps a note on one line
     return TermTranslation(lang, preferred[0] if preferred else None, tuple(admitted), tuple(found["forbidden"]), note, node.line)
 
 
-def _read_term(group: _Node, path: str, errors: ErrorList, found: dict[str, list[str]]) -> None:
+def _read_term(group: _Node, path: str, errors: ErrorList, found: dict[str, list[str]]) -> list[str]:
+    """Record one wording under its status; returns its notes as ``term: note``
+    (the glossary keeps notes per language, not per wording)."""
     terms = _descendants(group, "term")
     if not terms or not terms[0].all_text():
         errors.add(f"<{group.tag}> has no <term>", Location(path, group.line))
-        return
-    statuses = [n for n in _descendants(group, "termNote") if n.attrs.get("type") == "administrativeStatus"]
+        return []
+    statuses = [n for n in _descendants(group, "termNote") if n.attrs.get("type") in _STATUS_TYPES]
     raw = statuses[0].all_text() if statuses else "admittedTerm-admn-sts"
     status = _STATUS_IN.get(raw.lower().replace(" ", ""))
     if status is None:
-        errors.add(f"unknown administrativeStatus {raw!r} (expected {', '.join(_STATUS.values())})", Location(path, statuses[0].line))
-        return
-    found[status].append(terms[0].all_text())
+        errors.add(f"unknown {statuses[0].attrs['type']} {raw!r} (expected {', '.join(_STATUS.values())})", Location(path, statuses[0].line))
+        return []
+    text = terms[0].all_text()
+    found[status].append(text)
+    holders = [group, *_descendants(group, "termGrp")]
+    return [f"{text}: {note}" for holder in holders for note in _notes(holder)]
 
 
 def _descendants(node: _Node, tag: str) -> list[_Node]:
@@ -273,6 +336,168 @@ def _descendants(node: _Node, tag: str) -> list[_Node]:
         out += [child] if child.tag == tag else []
         out += _descendants(child, tag)
     return out
+
+
+# --------------------------------------------------------------------------- reading CSV
+
+_CSV_TERM_COLUMNS = ("id", "source", "variants", "note", "case_sensitive", "keep")
+_CSV_PARTS = ("preferred", "admitted", "forbidden", "note")
+_TRUE = {"true", "yes", "y", "1", "x", "wahr", "vrai"}
+_FALSE = {"false", "no", "n", "0", "", "falsch", "faux"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    index: int
+    field: str
+    """A term column name, or ``lang.part``."""
+
+
+def read_csv(path: Path, *, source_language: str, languages: Sequence[str] = ()) -> list[TbxEntry]:
+    """Read a glossary CSV (the export's columns, any order and case) as written by
+    spreadsheets: UTF-8 with or without BOM, ``,`` ``;`` or tab, CRLF, quoted newlines."""
+    text = decode_utf8(read_bytes(path), str(path)).removeprefix("\ufeff")
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    errors = ErrorList()
+    header = next(rows, None)
+    if header is None:
+        raise InputError("empty CSV file, expected a header row", Location(str(path), 1))
+    columns = _csv_columns(header, str(path), languages, errors)
+    errors.raise_if_any()
+    entries = []
+    line = rows.line_num + 1
+    for row in rows:
+        if any(cell.strip() for cell in row):
+            entries.append(_csv_entry(row, columns, Location(str(path), line), source_language, errors))
+        line = rows.line_num + 1
+    errors.raise_if_any()
+    return [e for e in entries if e is not None]
+
+
+def _delimiter(text: str) -> str:
+    """The header's separator: European Excel writes ``;``, some tools tabs."""
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _csv_columns(header: list[str], path: str, languages: Sequence[str], errors: ErrorList) -> list[_Column]:
+    columns: list[_Column] = []
+    for index, name in enumerate(header):
+        field_name = _csv_field(name.strip(), languages)
+        where = Location(path, 1, index + 1)
+        if field_name is None:
+            expected = ", ".join(_CSV_TERM_COLUMNS) + ", <lang>." + "|".join(_CSV_PARTS)
+            errors.add(f"column {index + 1} {name!r} is not a glossary column (expected {expected})", where)
+        elif any(c.field == field_name for c in columns):
+            errors.add(f"column {index + 1} {name!r} repeats {field_name!r}", where)
+        else:
+            columns.append(_Column(index, field_name))
+    if not any(c.field == "source" for c in columns):
+        errors.add("no 'source' column", Location(path, 1))
+    return columns
+
+
+def _csv_field(name: str, languages: Sequence[str]) -> str | None:
+    lowered = name.casefold().replace(" ", "_")
+    if lowered in _CSV_TERM_COLUMNS:
+        return lowered
+    lang, _, part = name.rpartition(".")
+    if not lang or part.casefold() not in _CSV_PARTS:
+        return None
+    try:
+        return f"{resolve_language(lang.strip(), languages)}.{part.casefold()}"
+    except PipelineError:
+        return None
+
+
+def _csv_entry(row: list[str], columns: list[_Column], where: Location, source_language: str, errors: ErrorList) -> TbxEntry | None:
+    # list cells keep their line breaks: one wording per line (Alt+Enter) is a separator
+    lists = ("variants", ".admitted", ".forbidden")
+    cells = {c.field: row[c.index] if c.index < len(row) else "" for c in columns}
+    cells = {name: text if name.endswith(lists) else _one_line(text) for name, text in cells.items()}
+    if not cells.get("source"):
+        errors.add("row has no source term", where)
+        return None
+    flags = frozenset(name for name in ("case_sensitive", "keep") if _csv_flag(cells.get(name, ""), name, where, errors))
+    wordings = {source_language: TermTranslation(source_language, cells["source"], _csv_list(cells.get("variants", "")), line=where.line or 0)}
+    for lang in dict.fromkeys(f.split(".")[0] for f in cells if "." in f):
+        if any(cells.get(f"{lang}.{part}") for part in _CSV_PARTS):
+            wordings[lang] = _csv_read_wording(cells, lang, where)
+    return TbxEntry(cells.get("id") or None, where.line or 0, cells.get("note") or None, flags, wordings)
+
+
+def _csv_read_wording(cells: dict[str, str], lang: str, where: Location) -> TermTranslation:
+    return TermTranslation(
+        lang,
+        cells.get(f"{lang}.preferred") or None,
+        _csv_list(cells.get(f"{lang}.admitted", "")),
+        _csv_list(cells.get(f"{lang}.forbidden", "")),
+        cells.get(f"{lang}.note") or None,
+        where.line or 0,
+    )
+
+
+def _csv_list(cell: str) -> tuple[str, ...]:
+    """Several wordings in one cell: `` | `` as exported; a line break (Alt+Enter) too."""
+    return tuple(_one_line(part) for part in cell.replace("\n", "|").split("|") if part.strip())
+
+
+def _one_line(text: str) -> str:
+    """Whitespace as the glossary stores it (line breaks in a cell become spaces)."""
+    return " ".join(text.split())
+
+
+def _csv_flag(cell: str, name: str, where: Location, errors: ErrorList) -> bool:
+    value = cell.strip().casefold()
+    if value not in _TRUE | _FALSE:
+        errors.add(f"{name}: {cell!r} is not true or false", where)
+    return value in _TRUE
+
+
+# --------------------------------------------------------------------------- foreign files as glossaries
+
+
+def read_entries(path: Path, *, source_language: str, languages: Sequence[str] = ()) -> list[TbxEntry]:
+    """The concepts of a TBX or CSV file, chosen by the file's extension."""
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return read_csv(path, source_language=source_language, languages=languages)
+    return read_tbx(path, languages=languages)
+
+
+def glossary_from_file(path: Path, *, source_language: str) -> Glossary:
+    """A TBX or CSV file used directly as the glossary (``medloc check --glossary terms.tbx``)."""
+    if path.suffix.lower() not in (".csv", ".tsv"):
+        source_language = tbx_source_language(path) or source_language
+    errors = ErrorList()
+    terms: list[Term] = []
+    for entry in read_entries(path, source_language=source_language):
+        term = _entry_term(entry, source_language, Location(str(path), entry.line), errors)
+        if term is not None and any(t.id == term.id for t in terms):
+            errors.add(f"term id {term.id!r} appears twice", Location(str(path), entry.line))
+        elif term is not None:
+            terms.append(term)
+    errors.raise_if_any()
+    return Glossary.build(path=str(path), source_language=source_language, terms=tuple(terms))
+
+
+def _entry_term(entry: TbxEntry, source_language: str, where: Location, errors: ErrorList) -> Term | None:
+    source = entry.wordings.get(source_language)
+    if source is None or source.preferred is None:
+        errors.add(f"entry has no {source_language!r} preferred term", where)
+        return None
+    if not _consistent(entry, where, errors):
+        return None
+    translations = tuple(w for lang, w in entry.wordings.items() if lang != source_language)
+    return Term(
+        id=entry.id or slugify(source.preferred),
+        source=source.preferred,
+        variants=source.admitted,
+        note=entry.note,
+        case_sensitive="case_sensitive" in entry.flags,
+        keep="keep" in entry.flags,
+        translations=translations,
+        line=entry.line,
+    )
 
 
 # --------------------------------------------------------------------------- import
@@ -291,10 +516,10 @@ class ImportResult:
 
 
 def import_tbx(tbx: Path, glossary_path: Path) -> ImportResult:
-    """Merge a TBX-Basic file into the glossary (see the module docstring)."""
-    entries = read_tbx(tbx)
-    document = GlossaryDocument.open(glossary_path)
+    """Merge a TBX-Basic (``.tbx``/``.xml``) or CSV file into the glossary (see the module docstring)."""
     glossary = load_glossary(glossary_path)
+    entries = read_entries(tbx, source_language=glossary.source_language, languages=glossary.languages())
+    document = GlossaryDocument.open(glossary_path)
     errors = ErrorList()
     changes: list[str] = []
     for entry in entries:
@@ -313,7 +538,7 @@ def _merge_entry(document: GlossaryDocument, glossary: Glossary, entry: TbxEntry
         return []
     if not _consistent(entry, where, errors):
         return []
-    existing = glossary.term(term_id)
+    existing = glossary.term(term_id) or _term_with_source(glossary, source)
     if existing is None:
         return _add_term(document, glossary, entry, term_id, source, where, errors)
     return _update_term(document, glossary, existing, entry)
@@ -360,8 +585,20 @@ def _add_term(
     return [f"{term_id}: added ({', '.join(w.lang for w in translations) or 'no translations'})"]
 
 
+def _term_with_source(glossary: Glossary, source: TermTranslation | None) -> Term | None:
+    """The term whose source form is the entry's: a tool that renumbered the
+    concepts (``c101``) still updates the term instead of adding a duplicate."""
+    if source is None or source.preferred is None:
+        return None
+    wanted = source.preferred.casefold()
+    return next((t for t in glossary.terms if t.source.casefold() == wanted), None)
+
+
 def _update_term(document: GlossaryDocument, glossary: Glossary, term: Term, entry: TbxEntry) -> list[str]:
     changes = []
+    if entry.note is not None and entry.note != term.note:
+        document.set_term_fields(term.id, note=entry.note)
+        changes.append(f"{term.id}: note {term.note!r} -> {entry.note!r}")
     source = entry.wordings.get(glossary.source_language)
     if source is not None and source.admitted != term.variants:
         document.set_term_fields(term.id, variants=source.admitted)

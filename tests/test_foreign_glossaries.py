@@ -1,0 +1,157 @@
+"""Glossaries written by other tools: terminology-tool TBX, spreadsheet CSV, a reviewer's YAML.
+
+Inputs are in tests/glossary_io/foreign/ (valid files as those tools write them);
+each test names what the tool does that medloc must accept without losing anything.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.errors import ErrorList, PipelineError
+from pipeline.glossary import load_glossary
+from pipeline.glossary_io import import_tbx, read_csv, read_tbx, resolve_language
+
+HERE = Path(__file__).parent
+FOREIGN = HERE / "glossary_io" / "foreign"
+GLOSSARY = HERE / "checks" / "glossary.yaml"
+
+
+@pytest.mark.parametrize(
+    ("tag", "known", "expected"),
+    [
+        ("ko-KR", ["en", "ko"], "ko"),
+        ("en-US", ["en"], "en"),
+        ("zh-CN", ["en", "zh_Hans"], "zh_Hans"),
+        ("zh-Hans-CN", [], "zh_Hans"),
+        ("ja", [], "ja"),
+        ("en-US", ["en", "en_US"], "en_US"),  # a glossary that has the regional language keeps it
+    ],
+)
+def test_region_subtags_resolve_to_the_glossary_language(tag: str, known: list[str], expected: str) -> None:
+    assert resolve_language(tag, known) == expected
+
+
+def test_terminology_tool_tbx_is_read_completely() -> None:
+    """BOM, DOCTYPE, xml:lang with regions, ntig/termGrp, descripGrp, normativeAuthorization, notes on a tig."""
+    first, second = read_tbx(FOREIGN / "termtool.tbx", languages=["en", "ko", "ja"])
+    assert first.id == "c101" and first.note == "subjectField: medicine Pain along the sciatic nerve."
+    assert set(first.wordings) == {"en", "ko"}
+    ko = first.wordings["ko"]
+    assert (ko.preferred, ko.admitted, ko.forbidden) == ("좌골신경통", ("궁둥신경통",), ("좌골 신경 통증",))
+    assert ko.note == "좌골 신경 통증: literal, not a term"
+    ja = second.wordings["ja"]
+    assert (ja.preferred, ja.forbidden) == ("ペインクリニック受診", ("痛み外来",))  # deprecatedTerm stays forbidden
+
+
+def test_tbx_import_matches_renumbered_concepts_by_source_term(tmp_path: Path) -> None:
+    copy = tmp_path / "glossary.yaml"
+    shutil.copy(GLOSSARY, copy)
+    result = import_tbx(FOREIGN / "termtool.tbx", copy)
+    glossary = load_glossary(copy)
+    assert glossary.term("c101") is None  # c101 is the tool's id for the glossary's sciatica
+    sciatica = glossary.term("sciatica")
+    assert sciatica is not None and sciatica.translation("ko") is not None
+    assert sciatica.translation("ko").forbidden == ("좌골 신경 통증",)  # type: ignore[union-attr]
+    new = glossary.term("c102")
+    assert new is not None and new.translation("ja").forbidden == ("痛み外来",)  # type: ignore[union-attr]
+    assert "c102: added (ja)" in result.changes
+    again = import_tbx(FOREIGN / "termtool.tbx", copy)
+    assert again.changes == () and not again.written
+
+
+def test_two_regional_variants_of_one_language_are_refused(tmp_path: Path) -> None:
+    tbx = tmp_path / "two.tbx"
+    tbx.write_text(
+        '<martif type="TBX-Basic" xml:lang="en"><text><body><termEntry id="a">\n'
+        '<langSet xml:lang="en-US"><tig><term>color</term></tig></langSet>\n'
+        '<langSet xml:lang="en-GB"><tig><term>colour</term></tig></langSet>\n'
+        "</termEntry></body></text></martif>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ErrorList) as caught:
+        read_tbx(tbx, languages=["en"])
+    assert [str(e) for e in caught.value.errors] == [f"{tbx}:3: <langSet> 'en-GB' is a second 'en' in this entry"]
+
+
+def test_european_excel_csv_is_read() -> None:
+    """BOM, ';' separator, CRLF, quoted cells with ';', ',' and line breaks, headers in any case and order."""
+    first, second = read_csv(FOREIGN / "excel-eu.csv", source_language="en", languages=["en", "ko"])
+    assert first.id == "sciatica" and first.note == "Radiating pain; a symptom, not a diagnosis"
+    assert first.wordings["en"].admitted == ("sciatic pain",)
+    ko = first.wordings["ko"]
+    assert (ko.preferred, ko.admitted, ko.forbidden) == ("좌골신경통", ("궁둥신경통", "궁둥 신경통"), ("좌골 신경통",))
+    assert (second.id, second.line, second.wordings["ko"].preferred) == (None, 5, "통증 클리닉")  # the row after two quoted line breaks
+
+
+def test_csv_import_is_idempotent(tmp_path: Path) -> None:
+    copy = tmp_path / "glossary.yaml"
+    shutil.copy(GLOSSARY, copy)
+    first = import_tbx(FOREIGN / "excel-eu.csv", copy)
+    assert "pain-clinic: added (ko)" in first.changes and first.written
+    assert import_tbx(FOREIGN / "excel-eu.csv", copy).changes == ()
+
+
+def test_spreadsheet_export_round_trip_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["glossary", "--glossary", str(GLOSSARY), "export", "--format", "csv"]) == 0
+    exported = capsys.readouterr().out
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(b"\xef\xbb\xbf" + exported.replace(",", ";").replace("\n", "\r\n").encode())
+    copy = tmp_path / "glossary.yaml"
+    shutil.copy(GLOSSARY, copy)
+    assert import_tbx(sheet, copy).changes == ()
+    assert copy.read_bytes() == GLOSSARY.read_bytes()
+
+
+def test_unknown_csv_column_is_refused_with_its_position() -> None:
+    with pytest.raises(ErrorList) as caught:
+        read_csv(FOREIGN / "extra-column.csv", source_language="en")
+    (error,) = caught.value.errors
+    assert str(error).startswith(f"{FOREIGN / 'extra-column.csv'}:1:4: column 4 'Reviewer comment' is not a glossary column")
+
+
+@pytest.mark.parametrize("name", ["termtool.tbx", "excel-eu.csv"])
+def test_foreign_file_serves_as_check_glossary(name: str) -> None:
+    glossary = load_glossary(FOREIGN / name, source_language="en")
+    assert glossary.source_language == "en" and "ko" in glossary.languages()
+    assert all(t.translation("ko_KR") is None for t in glossary.terms)
+    assert any(t.translation("ko") and t.translation("ko").forbidden for t in glossary.terms)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("name", "wrong"), [("termtool.tbx", "좌골 신경 통증"), ("excel-eu.csv", "좌골 신경통")])
+def test_check_with_a_foreign_glossary_flags_a_deprecated_term(
+    name: str, wrong: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n', encoding="utf-8")
+    po = tmp_path / "t.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ko\\n"\n\n'
+        f'msgid "Sciatica hurts."\nmsgstr "{wrong}이 아픕니다."\n',
+        encoding="utf-8",
+    )
+    code = main(["--project", str(tmp_path), "check", "--lang", "ko", "--glossary", str(FOREIGN / name), str(po)])
+    out = capsys.readouterr().out
+    assert code == 1 and f"'{wrong}'" in out and "[term-forbidden]" in out
+
+
+def test_reviewer_yaml_keeps_its_indentation_on_import(tmp_path: Path) -> None:
+    """ruamel.yaml writes one sequence indentation per file; lines the import did not touch stay as written."""
+    copy = tmp_path / "reviewer.yaml"
+    shutil.copy(FOREIGN / "reviewer.yaml", copy)
+    import_tbx(FOREIGN / "termtool.tbx", copy)
+    before = (FOREIGN / "reviewer.yaml").read_text(encoding="utf-8").splitlines()
+    after = copy.read_text(encoding="utf-8").splitlines()
+    assert after == (FOREIGN / "reviewer.yaml.after-import.expect").read_text(encoding="utf-8").splitlines()
+    assert [line for line in before if line not in after] == [before[4]]  # only the edited sciatica line
+
+
+def test_not_a_glossary_reports_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "terms.csv"
+    bad.write_text("Term;Translation\nsciatica;좌골신경통\n", encoding="utf-8")
+    with pytest.raises(PipelineError) as caught:
+        load_glossary(bad, source_language="en")
+    assert str(caught.value).startswith(f"{bad}:1:")
