@@ -487,16 +487,21 @@ def _entry_term(entry: TbxEntry, source_language: str, where: Location, errors: 
         return None
     if not _consistent(entry, where, errors):
         return None
-    translations = tuple(w for lang, w in entry.wordings.items() if lang != source_language)
+    return _term(entry, entry.id or slugify(source.preferred), source, source_language, line=entry.line)
+
+
+def _term(entry: TbxEntry, term_id: str, source: TermTranslation, source_language: str, *, line: int = 0) -> Term:
+    """The glossary term an entry describes (its source wording given, already checked)."""
+    assert source.preferred is not None
     return Term(
-        id=entry.id or slugify(source.preferred),
+        id=term_id,
         source=source.preferred,
         variants=source.admitted,
         note=entry.note,
         case_sensitive="case_sensitive" in entry.flags,
         keep="keep" in entry.flags,
-        translations=translations,
-        line=entry.line,
+        translations=tuple(w for lang, w in entry.wordings.items() if lang != source_language),
+        line=line,
     )
 
 
@@ -567,22 +572,13 @@ def _add_term(
     if source is None or source.preferred is None:
         errors.add(f"new term {term_id!r} has no {glossary.source_language!r} preferred term", where)
         return []
-    translations = tuple(w for lang, w in entry.wordings.items() if lang != glossary.source_language)
-    term = Term(
-        id=term_id,
-        source=source.preferred,
-        variants=source.admitted,
-        note=entry.note,
-        case_sensitive="case_sensitive" in entry.flags,
-        keep="keep" in entry.flags,
-        translations=translations,
-    )
+    term = _term(entry, term_id, source, glossary.source_language)
     try:
         document.add_term(term)
     except GlossaryError as exc:
         errors.add(exc.message, where)
         return []
-    return [f"{term_id}: added ({', '.join(w.lang for w in translations) or 'no translations'})"]
+    return [f"{term_id}: added ({', '.join(w.lang for w in term.translations) or 'no translations'})"]
 
 
 def _term_with_source(glossary: Glossary, source: TermTranslation | None) -> Term | None:
