@@ -146,6 +146,7 @@ def cmd_glossary(args: argparse.Namespace, config: Config) -> int:
         return 0
     if args.glossary_command == "import":
         result = glossary_io.import_tbx(Path(args.tbx), path)
+        print_diagnostics(result.diagnostics)
         for line in result.report_lines():
             print(line)
         return 0

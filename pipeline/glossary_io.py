@@ -50,7 +50,7 @@ from xml.parsers import expat
 
 from babel import Locale
 
-from .errors import ErrorList, GlossaryError, InputError, Location, PipelineError
+from .errors import Diagnostic, ErrorList, GlossaryError, InputError, Location, PipelineError
 from .fsio import decode_utf8, read_bytes
 from .glossary import Glossary, GlossaryDocument, Term, TermTranslation, load_glossary, slugify
 from .languages import get_language
@@ -513,6 +513,8 @@ class ImportResult:
     path: str
     changes: tuple[str, ...]
     written: bool
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What the file says that the glossary cannot take (warnings with the file's line)."""
 
     def report_lines(self) -> list[str]:
         state = "updated" if self.written else "unchanged"
@@ -531,7 +533,31 @@ def import_tbx(tbx: Path, glossary_path: Path) -> ImportResult:
         changes += _merge_entry(document, glossary, entry, str(tbx), errors)
     errors.raise_if_any()
     written = document.save() if changes else False
-    return ImportResult(str(glossary_path), tuple(changes), written)
+    return ImportResult(str(glossary_path), tuple(changes), written, tuple(_not_imported(glossary, entries, str(tbx))))
+
+
+def _not_imported(glossary: Glossary, entries: list[TbxEntry], path: str) -> list[Diagnostic]:
+    """Source-language wordings a term has no place for: reported, never dropped in silence."""
+    found = []
+    for entry in entries:
+        source = entry.wordings.get(glossary.source_language)
+        if source is None:
+            continue
+        where = Location(path, source.line or entry.line)
+        for form in source.forbidden:
+            message = (
+                f"{glossary.source_language} wording {form!r} is marked deprecated; the glossary keeps no forbidden "
+                "source wordings, so it is not imported (write it in the term's note if translators need it)"
+            )
+            found.append(Diagnostic(where, message, "warning", "glossary-not-imported"))
+        existing = glossary.term(entry.id) if entry.id else None
+        if existing is not None and source.preferred is not None and source.preferred != existing.source:
+            message = (
+                f"term {existing.id!r}: source {source.preferred!r} differs from the glossary's {existing.source!r}; "
+                "the source of a term is changed by editing the glossary, not by import"
+            )
+            found.append(Diagnostic(where, message, "warning", "glossary-not-imported"))
+    return found
 
 
 def _merge_entry(document: GlossaryDocument, glossary: Glossary, entry: TbxEntry, path: str, errors: ErrorList) -> list[str]:

@@ -155,3 +155,31 @@ def test_not_a_glossary_reports_the_file(tmp_path: Path) -> None:
     with pytest.raises(PipelineError) as caught:
         load_glossary(bad, source_language="en")
     assert str(caught.value).startswith(f"{bad}:1:")
+
+
+def test_what_the_glossary_cannot_hold_is_reported_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A deprecated source wording and a changed source term are not imported, and each is reported."""
+    copy = tmp_path / "glossary.yaml"
+    shutil.copy(GLOSSARY, copy)
+    tbx = tmp_path / "reviewed.tbx"
+    tbx.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="sciatica">
+  <langSet xml:lang="en">
+    <tig><term>sciatic pain</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>ischias</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  </langSet>
+</termEntry>
+</body></text></martif>
+""",
+        encoding="utf-8",
+    )
+    result = import_tbx(tbx, copy)
+    messages = [(d.location.line, d.code, d.message) for d in result.diagnostics]
+    assert [(line, code) for line, code, _ in messages] == [(4, "glossary-not-imported"), (4, "glossary-not-imported")]
+    assert "'ischias' is marked deprecated" in messages[0][2]
+    assert "source 'sciatic pain' differs from the glossary's 'sciatica'" in messages[1][2]
+    assert load_glossary(copy).term("sciatica").source == "sciatica"  # type: ignore[union-attr]
+    assert main(["--project", str(tmp_path), "glossary", "--glossary", str(copy), "import", str(tbx)]) == 0
+    assert f"{tbx}:4: warning: en wording 'ischias' is marked deprecated" in capsys.readouterr().err
