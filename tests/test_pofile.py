@@ -638,7 +638,11 @@ def _same_as_read_po(path: Path) -> TranslationTable | Catalog:
     return table
 
 
-@pytest.mark.parametrize("path", GOLDEN + BAD, ids=lambda p: p.name)
+FOREIGN = sorted(p for p in (HERE / "foreign").glob("*.po"))
+"""Catalogues as other tools write them (polib, Babel, GNU tools, Poedit, Lokalize, Weblate)."""
+
+
+@pytest.mark.parametrize("path", GOLDEN + BAD + FOREIGN, ids=lambda p: p.name)
 def test_read_translations_agrees_with_read_po_on_every_golden_and_bad_file(path: Path) -> None:
     _same_as_read_po(path)
 
