@@ -637,6 +637,9 @@ def test_site_url_makes_alternates_and_sitemap_absolute(tmp_path: Path) -> None:
     assert not re.search(r'<link rel="alternate" hreflang="[^"]+" href="(?!https://)', page)
     sitemap = html(project, "sitemap.xml")
     assert "<loc>https://patients.example.org/info/ja/first-visit/</loc>" in sitemap and "<loc>/" not in sitemap
+    missing = html(project, "ko/404.html")
+    article = missing[missing.index("<article") : missing.index("</article>")]
+    assert re.findall(r'href="([^"]*)"', article)[:2] == ["https://patients.example.org/info/ko/", "https://patients.example.org/info/"]
 
 
 # --------------------------------------------------------------------------- fast paths agree with the slow ones
