@@ -8,7 +8,8 @@ id                   severity  finds
 ===================  ========  ===============================================
 ``term-forbidden``   error     a forbidden wording of a term whose source is in the msgid
 ``term-keep``        error     a ``keep`` term (GMP, BDNF) not copied verbatim
-``number-mismatch``  error     numbers that differ (see :mod:`pipeline.numbers`)
+``number-mismatch``  error     numbers that differ, or a number whose unit changed (400 mg -> 400 g;
+                               see :mod:`pipeline.numbers`)
 ``markup-mismatch``  error     a link or image target changed, added or dropped; HTML added
 ``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added
 ``term-missing``     warning   a source term without its preferred/admitted wording
@@ -54,7 +55,7 @@ from .config import Config, FailOn
 from .errors import Diagnostic, Location, PipelineError, Severity
 from .glossary import Glossary, Term, TermTranslation, load_glossary
 from .languages import get_language
-from .numbers import Number, extract_numbers, number_words
+from .numbers import Number, extract_numbers, measures, number_words
 from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
 
 CheckId = Literal[
@@ -331,8 +332,9 @@ def _take(items: tuple[str, ...], counts: Counter[str]) -> list[str]:
 def number_issues(source: str, target: str, *, source_lang: str, lang: str) -> list[Issue]:
     src, tgt = extract_numbers(source, source_lang), extract_numbers(target, lang)
     src_values, tgt_values = {n.value for n in src}, {n.value for n in tgt}
+    units = _unit_changes(source, target, source_lang=source_lang, lang=lang)
     if src_values == tgt_values:
-        return []
+        return [Issue("number-mismatch", "error", "units differ from the source: " + units)] if units else []
     missing = src_values - tgt_values - number_words(target, lang)
     extra = tgt_values - src_values - number_words(source, source_lang)
     parts = []
@@ -340,7 +342,24 @@ def number_issues(source: str, target: str, *, source_lang: str, lang: str) -> l
         parts.append("missing " + _shown(src, missing, other=tgt))
     if extra:
         parts.append("unexpected " + _shown(tgt, extra, other=src))
+    if units:
+        parts.append(units)
     return [Issue("number-mismatch", "error", "numbers differ from the source: " + "; ".join(parts))] if parts else []
+
+
+def _unit_changes(source: str, target: str, *, source_lang: str, lang: str) -> str:
+    """``400 mg is 400g``: numbers both sides write with a unit, with units that cannot be the same.
+
+    A number written without a unit on either side says nothing (ranges carry the
+    unit once: ``6–12 weeks``, ``6~12주``), so only a changed unit is reported.
+    """
+    tgt = measures(target, lang)
+    changes = []
+    for measure in measures(source, source_lang):
+        same_value = [t for t in tgt if t.value == measure.value]
+        if same_value and not any(t.units & measure.units for t in same_value):
+            changes.append(f"{measure.text} is {same_value[0].text}")
+    return ", ".join(dict.fromkeys(changes))
 
 
 def _shown(numbers: tuple[Number, ...], values: set[str], *, other: tuple[Number, ...]) -> str:

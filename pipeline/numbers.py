@@ -18,6 +18,9 @@ Used by the ``number-mismatch`` check. What counts as the same number:
   (``III상``, ``第III相``, ``III期``) or a Russian one (``III фазы``, ``I/II фазы``),
   and the Unicode numerals ``Ⅲ``;
 * ``9:30`` is 9 and 30 (as ``9시 30분``), ``9:00`` is 9;
+* a unit written right after a number (``400 mg``, ``6주``, ``３か月``, ``٣٠ دقيقة``)
+  is read by :func:`measures`: a number both sides write with a unit must keep
+  its unit (400 mg is not 400 g, 30 minutes not 30 hours);
 * number words (``five``, ``다섯``, ``пяти``, ``五つ``, month names) never make a
   mismatch on their own: they only excuse a digit the other side lacks, so an
   ambiguous word can hide nothing but a number written in words.
@@ -56,7 +59,8 @@ _WORD_MULTIPLIERS = {
     "миллионов": 10**6, "миллион": 10**6, "млрд": 10**9,
     "ألف": 10**3, "آلاف": 10**3, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9,
 }
-_MULTIPLIER_AFTER = re.compile(r"(천만|백만|십만|千万|百万|[만억천백万萬億亿千百])|\s?([A-Za-zА-Яа-яё\u0600-\u06ff]+)")
+_MULTIPLIER_AFTER = re.compile(r"(천만|백만|십만|千万|百万|[만억천백万萬億亿百]|千(?![克米卡瓦焦]))|\s?([A-Za-zА-Яа-яё\u0600-\u06ff]+)")
+"""千 before 克, 米, 卡 is the kilo of a unit (5千克 is 5 kg), not a thousand."""
 _ROMAN_CONTEXT = re.compile(
     r"(?:(?i:phase|stage|grade|type|class|level|group)|[Фф]аз[аыеуой]*|[Сс]тади[яиюей]*|[Тт]ип[аеу]?|[Сс]тепен[иь]|[Кк]ласс[аеу]?|第|제)"
     r"\s*((?:[IVX]+)(?:\s*[/,–~-]\s*[IVX]+)*)(?![A-Za-z])"
@@ -169,6 +173,87 @@ def _canonical(value: Decimal) -> str:
     return format(normal, "f")
 
 
+# --------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A number with the unit written right after it (``400 mg``, ``6주``, ``٣٠ دقيقة``)."""
+
+    value: str
+    units: frozenset[str]
+    """Canonical units the word can mean (Russian ``г`` is grams or a year)."""
+    text: str
+
+
+_UNIT_WORDS: dict[str, dict[str, str]] = {
+    "mg": {"en": "mg mgs milligram milligrams", "ko": "mg 밀리그램", "ja": "mg ミリグラム", "zh": "mg 毫克", "ru": "мг mg",
+           "ar": "ملغ مغ ملغم ملجم مجم ملليغرام مليغرام mg"},
+    "g": {"en": "g gram grams", "ko": "g 그램", "ja": "g グラム", "zh": "g 克", "ru": "г g грамм грамма граммов",
+          "ar": "غ غرام غرامات جم جرام g"},
+    "kg": {"en": "kg kgs kilogram kilograms kilo kilos", "ko": "kg 킬로그램 킬로", "ja": "kg キログラム キロ",
+           "zh": "kg 公斤 千克", "ru": "кг kg", "ar": "كغ كلغ كجم كيلوغرام كيلوجرام كيلو kg"},
+    "mcg": {"en": "mcg µg μg microgram micrograms", "ko": "mcg µg μg", "ja": "mcg µg μg", "zh": "mcg µg μg 微克",
+            "ru": "мкг mcg", "ar": "مكغ ميكروغرام mcg"},
+    "ml": {"en": "ml mL millilitre millilitres milliliter milliliters", "ko": "ml mL 밀리리터", "ja": "ml mL ミリリットル",
+           "zh": "ml mL 毫升", "ru": "мл ml", "ar": "مل ملل ml mL"},
+    "%": {"en": "% percent per cent", "ko": "% 퍼센트 프로", "ja": "% ％ パーセント", "zh": "% ％", "ru": "% процент процента процентов",
+          "ar": "% ٪ بالمئة بالمائة في المئة في المائة"},
+    "°C": {"en": "°C ℃", "ko": "°C ℃", "ja": "°C ℃", "zh": "°C ℃", "ru": "°C ℃ градусов градуса градус",
+           "ar": "°C ℃ درجة درجات"},
+    "min": {"en": "min mins minute minutes", "ko": "분", "ja": "分 分間", "zh": "分钟 分鐘", "ru": "мин минута минуты минут минуту",
+            "ar": "دقيقة دقائق"},
+    "h": {"en": "h hr hrs hour hours", "ko": "시간", "ja": "時間", "zh": "小时 小時 个小时 個小時", "ru": "ч час часа часов",
+          "ar": "ساعة ساعات"},
+    "day": {"en": "day days", "ko": "일 일간", "ja": "日 日間", "zh": "天 日", "ru": "день дня дней сутки суток",
+            "ar": "يوم أيام"},
+    "week": {"en": "week weeks wk wks", "ko": "주 주일 주간", "ja": "週 週間", "zh": "周 星期 个星期 個星期 週",
+             "ru": "неделя недели недель неделю", "ar": "أسبوع أسابيع اسبوع اسابيع"},
+    "month": {"en": "month months mo", "ko": "개월 달", "ja": "か月 ヶ月 カ月 ヵ月 ケ月 箇月 か月間 ヶ月間 カ月間",
+              "zh": "个月 個月", "ru": "месяц месяца месяцев мес", "ar": "شهر أشهر شهور"},
+    "year": {"en": "year years yr yrs", "ko": "년 년간", "ja": "年 年間", "zh": "年", "ru": "год года лет г",
+             "ar": "سنة سنوات سنين عام أعوام"},
+}
+"""Units whose change alters a dose or a duration; the written forms per language (whole words)."""
+
+
+@lru_cache(maxsize=None)
+def _unit_pattern(base: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    meanings: dict[str, set[str]] = {}
+    for unit, forms in _UNIT_WORDS.items():
+        for word in forms.get(base, "").split():
+            meanings.setdefault(word.lower(), set()).add(unit)
+    words = sorted(meanings, key=len, reverse=True)
+    # Latin, Cyrillic and Arabic unit words end a word (an accusative alef and marks may follow an Arabic one);
+    # Korean, Japanese and Chinese ones are followed by particles or other words without a space.
+    pattern = re.compile(
+        r"[ \u00a0\u202f\u2009-]?(" + "|".join(map(re.escape, words)) + r")"
+        r"(?:(?<=[A-Za-zµμ])(?![A-Za-z])|(?<=[А-Яа-яЁё])(?![А-Яа-яЁё])"
+        r"|(?<=[\u0600-\u06ff])[\u064b-\u0652\u0640]*ا?[\u064b-\u0652]*(?![\u0620-\u064a])|(?<![A-Za-zµμА-Яа-яЁё\u0600-\u06ff]))",
+        re.IGNORECASE,
+    )
+    return pattern, {word: frozenset(units) for word, units in meanings.items()}
+
+
+@lru_cache(maxsize=65536)
+def measures(text: str, lang: str) -> tuple[Measure, ...]:
+    """Every number of ``text`` that a unit of :data:`_UNIT_WORDS` directly follows."""
+    base = lang.replace("-", "_").split("_")[0]
+    pattern, meanings = _unit_pattern(base)
+    decimal, group = _separators(lang)
+    runs = list(_DIGIT_RUN.finditer(text))
+    found: list[Measure] = []
+    index = 0
+    while index < len(runs):
+        start = runs[index].start()
+        whole, fraction, index = _join_runs(text, runs, index, decimal, group)
+        factor, end = _multiplier(text, runs[index - 1].end())
+        unit = pattern.match(text, end)
+        if unit is not None:
+            found.append(Measure(_value(whole, fraction, factor), meanings[unit.group(1).lower()], text[start : unit.end()].strip()))
+    return tuple(found)
+
+
 # --------------------------------------------------------------------------- Roman numerals
 
 
@@ -248,33 +333,75 @@ _AR_WORDS = {
 _AR_ORDINALS = "أول أولى ثاني ثانية ثالث ثالثة رابع رابعة خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة تاسع تاسعة عاشر عاشرة"
 _AR_WORDS |= {word: index // 2 + 1 if index > 1 else 1 for index, word in enumerate(_AR_ORDINALS.split())}
 """Ordinals (``المرحلة الثالثة``: phase III), read without their article."""
+_AR_DUALS = {
+    stem + ending: 2
+    for stem in ("يوم", "أسبوع", "اسبوع", "شهر", "عام", "ساعت", "دقيقت", "سنت", "مرت", "جرعت", "حقنت")
+    for ending in ("ين", "ان")
+}
+"""A dual noun is the number two (``أسبوعين``: two weeks), as Arabic writes it."""
+_AR_WORDS |= _AR_DUALS
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]+")
+_EN_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|night|minute|session)s?\b", re.IGNORECASE)
+"""``3 times a day`` is per one day: translations write the one (``1日3回``, ``1일 3회``)."""
 _CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_CJK_COUNTED = re.compile(
-    "([一二两兩三四五六七八九十]+)(?=つ|回|人|名|種|种|週|周|日|天|年|歳|岁|段階|度|か月|ヶ月|カ月|箇月|个月|個月|本|錠|倍|期|相|型|個|个|件|例|次|项|項|位)"
+_CJK_COUNTERS = (
+    "つ|回|人|名|種|种|週|周|日|天|年|歳|岁|段階|度|か月|ヶ月|カ月|箇月|个月|個月|本|錠|倍|期|相|型|個|个|件|例|次|项|項|位"
+    "|小时|小時|个小时|分钟|分鐘|時間|分|秒|毫克|克|公斤|千克|毫升|片|粒|星期|个星期"
 )
+_CJK_COUNTED = re.compile(
+    f"([一二两兩三四五六七八九十]+)(?=(?:{_CJK_COUNTERS})|(?:至|到|～|〜|~|-|–|或)[一二两兩三四五六七八九十]+(?:{_CJK_COUNTERS}))"
+)
+"""A numeral before a counter, or before a range's second numeral and its counter (一至三个月)."""
+_HALF_HOUR = re.compile(r"half an hour|half-hour|полчаса|получаса|نصف ساعة|半小时|半个小时|半個小時|半時間|반 ?시간", re.IGNORECASE)
+_LONE_UNIT = {
+    "ru": re.compile(r"(?<![\d\s–-])\s*(?<!\d)\b(?:час|часа|сутки|суток|неделю|месяц|год|минуту)\b", re.IGNORECASE),
+    "ar": re.compile("(?<![\\d\u0660-\u0669])\\s*(?<![\\d\u0660-\u0669])(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:ساعة|يوم|أسبوع|اسبوع|شهر|سنة|عام|دقيقة)(?:[\u064b-\u0652]*ا)?(?![\u0621-\u064a])"),
+}
+"""A bare unit noun in the singular is one of it (``около часа``: about 1 hour, ``بين شهر و3 أشهر``)."""
 
 
 def number_words(text: str, lang: str) -> set[str]:
     """Values of number words in ``text`` (only used to excuse a digit on the other side)."""
     base = lang.split("_")[0]
     words = re.findall(r"\w+", text.lower())
+    found = _other_words(text, base)
     if base == "en":
-        return {str(_EN_WORDS[w]) for w in words if w in _EN_WORDS}
+        return {str(_EN_WORDS[w]) for w in words if w in _EN_WORDS} | found
     if base == "ko":
-        return {str(_KO_WORDS[w]) for w in re.findall(r"(?<!\w)[가-힣]+", text) if w in _KO_WORDS}
+        return {str(_KO_WORDS[w]) for w in re.findall(r"(?<!\w)[가-힣]+", text) if w in _KO_WORDS} | found
     if base in ("ja", "zh"):
-        return {str(_cjk_value(m)) for m in _CJK_COUNTED.findall(text)}
+        return {str(_cjk_value(m)) for m in _CJK_COUNTED.findall(text)} | found
     if base == "ru":
-        return {str(value) for w in words for value in [_russian_value(w)] if value}
+        return {str(value) for w in words for value in [_russian_value(w)] if value} | found
     if base == "ar":
-        return {str(_AR_WORDS[w]) for w in map(_arabic_bare, words) if w in _AR_WORDS}
-    return set()
+        return {str(value) for w in words for value in _arabic_values(w)} | found
+    return found
+
+
+def _other_words(text: str, base: str) -> set[str]:
+    """Rates (``a day``: 1), half an hour (30), a bare singular unit (``около часа``: 1), ``каждый`` (1)."""
+    found = {"30"} if _HALF_HOUR.search(text) else set()
+    if base == "en" and _EN_RATE.search(text):
+        found.add("1")
+    lone = _LONE_UNIT.get(base)
+    if lone is not None and lone.search(text):
+        found.add("1")
+    if base == "ru" and re.search(r"\bкажд", text, re.IGNORECASE):
+        found.add("1")
+    return found
+
+
+def _arabic_values(word: str) -> list[int]:
+    """Number-word values of ``word`` as written, and without the conjunction و (``واحد`` is one)."""
+    return [_AR_WORDS[bare] for bare in {_arabic_bare(word), _arabic_bare(word.removeprefix("و"))} if bare in _AR_WORDS]
 
 
 def _arabic_bare(word: str) -> str:
-    """``والثالثة`` -> ``ثالثة``: without the conjunction and the article."""
-    word = word.removeprefix("و")
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+    """``الثالثة`` -> ``ثالثة``, ``لأسبوعين`` -> ``أسبوعين``: without the article or a preposition."""
+    word = _ARABIC_MARKS.sub("", word)
+    if word.startswith("ال") and len(word) > 4:
+        return word[2:]
+    return word[1:] if word[:1] in ("ل", "ب") and word[1:] in _AR_DUALS else word
 
 
 def _cjk_value(numeral: str) -> int:

@@ -21,7 +21,8 @@ Matching rules, by language (the same rules apply to source and target text):
   variant of an allowed form, which makes spacing significant for that term.
   A match must start at the start of a word (eojeol) and end at its end or
   before particles, the copula or 하다/되다 endings (``추간판 탈출증으로``,
-  ``줄기세포이다``, ``주사합니다``). Anywhere else (inside a compound such as
+  ``줄기세포이다``, ``주사합니다``). The genitive 의 may join the words of a
+  compound (``인대의 비후`` for ``인대 비후``). Anywhere else (inside a compound such as
   ``요추추간판탈출증`` or ``좌골신경통``) the Kiwi morphological analyser decides:
   the match must start and end on morpheme boundaries. Kiwi is loaded only
   when such a case occurs and its analyses are cached per word.
@@ -31,7 +32,9 @@ Matching rules, by language (the same rules apply to source and target text):
   tail of a longer chosen wording still counts as translated when the rest is
   at least two characters (``組織`` in ``脂肪組織``, ``再生`` in ``再生医療``);
   one before a one-character suffix (``坐骨神経`` in ``坐骨神経痛``) or in the
-  middle does not.
+  middle does not. A compound of 4-6 ideographs may be split by the genitive
+  の or 的 (``椎間板の膨隆``, ``韧带的增厚``); full-width Latin letters are
+  Latin letters (``ＭＲＩ``).
 * **Russian**: words are reduced to a stem (reflexive -ся/-сь and the longest
   matching case ending removed, at least two letters kept, a fleeting о/е before
   final к/н/ц/л dropped, время/времени one stem), so ``стволовые клетки``
@@ -42,9 +45,13 @@ Matching rules, by language (the same rules apply to source and target text):
   wordings match with the clitics و ف ب ك ل (and ل+ال → لل) in front, with or
   without the article ال, and with a pronoun or plural suffix after; ة is
   written ت before a pronoun or dual suffix (``مراقبتها``); an accusative alef
-  (``علاجا``) and the feminine ة of a nisba adjective (``جراحية``) may follow.
+  (``علاجا``) and the feminine ة of a nisba adjective (``جراحية``) may follow;
+  an indefinite accusative wording of several words may carry the alef after its
+  first word or after each word (``مضادًا للتخثر``, ``علاجًا طبيعيًا``).
 * **Latin abbreviations** (MSC) in any language also match their English
-  plural (``MSCs``).
+  plural (``MSCs``). A case-sensitive term keeps the letter case of its
+  abbreviations, but its all-lowercase words may be capitalised
+  (``Магнитно-резонансная томография`` starting a sentence).
 * **Other languages**: case-insensitive whole-word match of the wordings as written.
 """
 
@@ -123,6 +130,10 @@ def script_for(lang: str) -> Script:
 
 def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _is_latin_alnum(ch: str) -> bool:
@@ -213,9 +224,11 @@ def _replace_runs(text: str, pattern: re.Pattern[str], replace: Callable[[str], 
 
 _SPACE_FOLD = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\n": " ", "\t": " ", "\r": " ", "\u2019": "'", "\u2018": "'"}
+    | {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 )
+"""Also full-width Latin letters, digits and signs (ＭＲＩ, ＣＴ in Japanese text) to ASCII."""
 _HYPHEN_FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " "})
-_NEEDS_SPACE_FOLD = re.compile("[\u00a0\u202f\u2009\u3000\n\t\r\u2019\u2018]")
+_NEEDS_SPACE_FOLD = re.compile("[\u00a0\u202f\u2009\u3000\n\t\r\u2019\u2018\uff01-\uff5e]")
 _NEEDS_HYPHEN_FOLD = re.compile("[-\u2010\u2011]")
 _SPACE = re.compile(" ")
 
@@ -291,6 +304,16 @@ class _KoreanRules(_Rules):
 
     def normalize(self, folded: str) -> _Normalized:
         return _delete(folded, _SPACE) if " " in folded else _Normalized(folded)
+
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        """Also the genitive 의 after one word of a compound (인대 비후 -> 인대의 비후)."""
+        yield from super().keys(form)
+        words = " ".join(form.text.split()).split(" ")
+        if not 2 <= len(words) <= 3 or not all(_is_hangul(w[-1]) and not w.endswith("의") for w in words[:-1]):
+            return
+        for index in range(1, len(words)):
+            variant = " ".join(words[:index]) + "의 " + " ".join(words[index:])
+            yield self.normalize(self.fold(variant)).text, variant, True
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         if not (self._left_ok(text, start) and self._right_ok(text, end)):
@@ -388,6 +411,17 @@ class _CjkRules(_KoreanRules):
         if " " in folded or "・" in folded or "･" in folded:
             return _delete(folded, _CJK_IGNORED)
         return _Normalized(folded)
+
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        """Also a compound of 4-6 ideographs split by the genitive の or 的 (椎間板の膨隆, 韧带的增厚)."""
+        yield from _Rules.keys(self, form)
+        text = form.text.strip()
+        if not 4 <= len(text) <= 6 or not all(_is_ideograph(ch) for ch in text):
+            return
+        for index in range(2, len(text) - 1):
+            for particle in ("の", "的"):
+                variant = text[:index] + particle + text[index:]
+                yield self.normalize(self.fold(variant)).text, variant, True
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
         return not _continues(text, start - 1, start) and not _continues(text, end - 1, end)
@@ -493,6 +527,8 @@ class _ArabicRules(_Rules):
         text = " ".join(_ARABIC_MARKS.sub("", form.text).split())
         for index, variant in enumerate(arabic_variants(text)):
             yield self.fold(variant), variant, index > 0
+        for variant in arabic_accusatives(text):
+            yield self.fold(variant), variant, True
         if _LATIN_ABBREVIATION.search(text):
             yield self.fold(text + "s"), text + "s", True
         if text.endswith("ة") and " " not in text:
@@ -516,6 +552,27 @@ class _ArabicRules(_Rules):
             return False
         # accusative alef (علاجا), the feminine of a nisba adjective (جراحي -> جراحية)
         return tail in ARABIC_SUFFIXES or (tail == "ا" and last not in "ةاىء") or (tail == "ة" and last == "ي")
+
+
+def arabic_accusatives(phrase: str) -> list[str]:
+    """An indefinite wording in the accusative: alef after its first word or after all its words.
+
+    ``مضاد للتخثر`` -> ``مضادا للتخثر`` (the alef ends the noun, not the phrase);
+    ``علاج طبيعي`` -> ``علاجا طبيعيا``. The alef after the last word alone is left
+    to :meth:`_ArabicRules.accept`. Only words that take it: not definite, not
+    ending in ة, ا, ى or ء, not a preposition + article (``للتخثر``).
+    """
+    words = phrase.split(" ")
+    if len(words) < 2 or not _takes_accusative_alef(words[0]):
+        return []
+    first = [words[0] + "ا", *words[1:]]
+    every = [w + "ا" if _takes_accusative_alef(w) else w for w in words]
+    phrases = dict.fromkeys(" ".join(p) for p in (first, every))
+    return [prefix + p for p in phrases for prefix in ("", "و", "ف")]
+
+
+def _takes_accusative_alef(word: str) -> bool:
+    return len(word) > 1 and not word.startswith(("ال", "لل")) and word[-1] not in "ةاىء"
 
 
 def arabic_variants(phrase: str) -> list[str]:
@@ -820,14 +877,30 @@ def _verified(entries: tuple[_Entry, ...], surface: str) -> tuple[Form, ...]:
 
 
 def _case_ok(entry: _Entry, surface: str) -> bool:
+    """Letter case as the wording writes it, except in its all-lowercase words.
+
+    A case-sensitive term (MRI) may list a lowercase expansion (магнитно-резонансная
+    томография) that starts a sentence; the abbreviation's letters stay exact.
+    """
     if not entry.form.case_sensitive:
         return True
-    for want, got in zip(entry.cased, surface):
+    free = _lowercase_word_letters(entry.cased)
+    for index, (want, got) in enumerate(zip(entry.cased, surface)):
         if want.lower() != got.lower():
             return True
-        if want != got:
+        if want != got and index not in free:
             return False
     return True
+
+
+def _lowercase_word_letters(wording: str) -> frozenset[int]:
+    """Indexes of the letters of ``wording`` that belong to words written all in lowercase."""
+    return frozenset(
+        index
+        for word in re.finditer(r"[^\W\d_]+", wording)
+        if word.group().islower()
+        for index in range(word.start(), word.end())
+    )
 
 
 def _spacing_ok(entry: _Entry, surface: str) -> bool:

@@ -240,6 +240,58 @@ RULES = [
     ("ar", "Non-surgical methods", "أساليب غير جراحية", []),
     # ar: other letters after a wording still make another word: ألماني (German) is not ألم (pain)
     ("ar", "Pain", "ألماني", [missing("Pain", "pain", "'ألم'")]),
+    # ar: an indefinite accusative wording of several words: alef after the first word or after each word
+    ("ar", "If you take an anticoagulant", "إذا كنت تتناول مضادًا للتخثر", []),
+    ("ar", "It needs physical therapy", "يحتاج علاجًا طبيعيًا", []),
+    ("ar", "It needs physical therapy", "يحتاج علاجًا طبيعي", []),
+    # ... but not an alef after a word that cannot take it, nor another word in its place
+    ("ar", "If you take an anticoagulant", "إذا كنت تتناول مضادة للتخثر", [missing("anticoagulant", "anticoagulant", "'مضاد للتخثر'")]),
+    ("ar", "It needs physical therapy", "يحتاج علاجًا", [missing("physical therapy", "physical-therapy", "'علاج طبيعي'")]),
+    # a case-sensitive term's lowercase expansion may start a sentence capitalised ...
+    ("ru", "The MRI takes 30 minutes.", "Магнитно-резонансная томография занимает 30 минут.", []),
+    ("ru", "The MRI takes 30 minutes.", "Магнитно-резонансную томографию делают 30 минут.", []),
+    # ... while the abbreviation itself keeps its capitals
+    ("ru", "The MRI takes 30 minutes.", "мрт занимает 30 минут.", [missing("MRI", "mri", "'МРТ' (admitted: 'магнитно-резонансная томография')")]),
+    # full-width Latin letters (Japanese text) are the same letters
+    ("ja", "The MRI takes 30 minutes.", "ＭＲＩ検査は約30分です。", []),
+    ("ja", "The MRI takes 30 minutes.", "ＭＲ検査は約30分です。", [missing("MRI", "mri", "'MRI'")]),
+    # the genitive between the parts of a compound: 인대의 비후, 椎間板の膨隆, 韧带的增厚 ...
+    ("ko", "ligament thickening", "인대의 비후", []),
+    ("ko", "ligament thickening", "인대의 비후가 있다", []),
+    ("ja", "A bulging disc", "椎間板の膨隆", []),
+    ("zh_Hans", "ligament thickening", "韧带的增厚", []),
+    # ... but not another particle, nor a genitive glued to a word that is not the compound's part
+    ("ko", "ligament thickening", "인대와 비후", [missing("ligament thickening", "ligament-thickening", "'인대 비후'")]),
+    ("ko", "ligament thickening", "인대의 두께", [missing("ligament thickening", "ligament-thickening", "'인대 비후'")]),
+    ("ja", "A bulging disc", "椎間板が膨隆", [missing("bulging disc", "bulging-disc", "'椎間板膨隆'")]),
+    # numbers: a unit written after a number must stay the unit (a dose, a duration) ...
+    ("ko", "Take 400 mg of ibuprofen.", "이부프로펜 400mg을 복용하세요.", []),
+    ("ko", "Take 400 mg of ibuprofen.", "이부프로펜 400g을 복용하세요.", [("number-mismatch", "units differ from the source: 400 mg is 400g")]),
+    ("ja", "The MRI takes 30 minutes.", "MRI検査は約30時間です。", [("number-mismatch", "units differ from the source: 30 minutes is 30時間")]),
+    ("ru", "Do not lift more than 5 kg.", "Не поднимайте больше 5 г.", [("number-mismatch", "units differ from the source: 5 kg is 5 г")]),
+    ("ar", "after 3 months", "بعد 3 أسابيع", [("number-mismatch", "units differ from the source: 3 months is 3 أسابيع")]),
+    ("zh_Hans", "for 6–12 weeks", "6至12个月", [("number-mismatch", "units differ from the source: 12 weeks is 12个月")]),
+    # ... but a unit on one side only, a range writing it once or twice, or another script's unit word is no change
+    ("ko", "for 6–12 weeks", "6~12주 동안", []),
+    ("ja", "for 6–12 weeks", "6週間～12週間", []),
+    ("zh_Hans", "Do not lift more than 5 kg.", "不要提超过5千克的重物。", []),
+    ("ru", "in 80–90% of patients", "у 80–90 % пациентов", []),
+    ("ar", "in 80–90% of patients", "لدى ٨٠–٩٠٪ من المرضى", []),
+    ("ko", "3 times a day", "하루 3회", []),
+    ("ja", "3 times a day", "1日3回", []),
+    ("ja", "3 times", "1日3回", [numbers("unexpected 1")]),
+    # numbers in words: a dual, half an hour, a bare singular unit, a CJK range in numerals
+    ("ar", "after 2 weeks", "بعد أسبوعين", []),
+    ("ar", "in about 1 hour", "في نحو ساعة واحدة", []),
+    ("ar", "for 1–3 months", "لمدة تتراوح بين شهر و3 أشهر", []),
+    ("ar", "for 2–3 months", "لمدة 3 أشهر", [numbers("missing 2")]),
+    ("ru", "about 30 minutes", "около получаса", []),
+    ("ru", "about 1 hour", "около часа", []),
+    ("ru", "1–3 hours", "2–3 часа", [numbers("missing 1; unexpected 2")]),
+    ("ru", "About 1 in 10 patients", "каждому десятому пациенту", []),
+    ("zh_Hans", "for 1–3 months", "一至三个月", []),
+    ("zh_Hans", "after 4 to 6 weeks", "四到六周后", []),
+    ("zh_Hans", "after 4 to 6 weeks", "四到八周后", [numbers("missing 6")]),
 ]
 
 MARKUP = [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.numbers import extract_numbers, number_words, roman_value
+from pipeline.numbers import extract_numbers, measures, number_words, roman_value
 
 CASES = [
     ("en", "adults aged 30–70", [("30", "30"), ("70", "70")]),
@@ -27,7 +27,27 @@ CASES = [
     ("ja", "３０〜７０歳、1億円、Ⅲ期", [("30", "３０"), ("70", "７０"), ("100000000", "1億"), ("3", "Ⅲ")]),
     ("zh_Hans", "1万名, III期", [("10000", "1万"), ("3", "III")]),
     ("ar", "٣٠–٧٠ عامًا، ٢٫٥ ملغ", [("30", "٣٠"), ("70", "٧٠"), ("2.5", "٢٫٥")]),
+    # 千 before 克 is the kilo of kilogram; before other words a thousand
+    ("zh_Hans", "5千克，5千名", [("5", "5"), ("5000", "5千")]),
 ]
+
+MEASURES = [
+    ("en", "400 mg, 6–12 weeks, 80–90%, 5 kg, a 6-week course", [("400", "mg"), ("12", "week"), ("90", "%"), ("5", "kg"), ("6", "week")]),
+    ("ko", "400mg을 6~12주 안에 30분, 3개월", [("400", "mg"), ("12", "week"), ("30", "min"), ("3", "month")]),
+    ("ja", "400mgを６～１２週間、１～３か月間、30分", [("400", "mg"), ("12", "week"), ("3", "month"), ("30", "min")]),
+    ("zh_Hans", "400毫克，5公斤，30小时，3个月", [("400", "mg"), ("5", "kg"), ("30", "h"), ("3", "month")]),
+    ("ru", "по 400 мг, 6–12 недель, 1 час, 5 г", [("400", "mg"), ("12", "week"), ("1", "h"), ("5", "g/year")]),
+    ("ar", "٦–١٢ أسبوعًا، 400 ملغ، ٣٠ دقيقة", [("12", "week"), ("400", "mg"), ("30", "min")]),
+    # not units: a counter that is no unit, a word that only starts like one, a Roman numeral
+    ("en", "3 times, 5 minimal steps, 2 groups", []),
+    ("ko", "3회, 2명", []),
+    ("ru", "5 групп, 3 раза", []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", MEASURES)
+def test_measures(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.value, "/".join(sorted(m.units))) for m in measures(text, lang)] == expected
 
 
 @pytest.mark.parametrize("lang, text, expected", CASES)
@@ -36,8 +56,31 @@ def test_extract_numbers(lang: str, text: str, expected: list[tuple[str, str]]) 
 
 
 WORDS = [
-    ("en", "five patients, twice a week, in March", {"5", "2", "3"}),
+    ("en", "five patients, twice a week, in March", {"5", "2", "3", "1"}),
     ("en", "patients may recover", set()),
+    # a rate is per one unit: "3 times a day" is 1日3回, 하루 3회
+    ("en", "3 times a day", {"1"}),
+    ("en", "a patient, a dose", set()),
+    # half an hour is 30 (minutes)
+    ("ru", "около получаса", {"30"}),
+    ("ar", "حوالي نصف ساعة", {"30", "1"}),
+    ("zh_Hans", "半小时", {"30"}),
+    # a bare singular unit noun is one of it; after a number it is not
+    ("ru", "около часа", {"1"}),
+    ("ru", "1–3 часа", set()),
+    ("ar", "بين شهر و3 أشهر", {"1"}),
+    ("ar", "بعد 3 أشهر", set()),
+    # Arabic: واحد is one (not و + احد); a dual noun is two
+    ("ar", "مريض واحد من كل 10", {"1"}),
+    ("ar", "بعد أسبوعين", {"2"}),
+    ("ar", "لمدة يومين", {"2"}),
+    # ru: каждый десятый is 1 in 10
+    ("ru", "каждому десятому пациенту", {"1", "10"}),
+    # CJK: both numerals of a range before a counter, and time/dose counters
+    ("zh_Hans", "一至三个月", {"1", "3"}),
+    ("zh_Hans", "四到六周", {"4", "6"}),
+    ("zh_Hans", "三十分钟，一小时", {"30", "1"}),
+    ("zh_Hans", "一些患者", set()),
     ("ko", "다섯 명이 두 번, 30~70세", {"5", "2"}),
     ("ja", "三つの段階、十五回", {"3", "15"}),
     ("zh_Hans", "两次", {"2"}),
