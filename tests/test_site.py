@@ -682,6 +682,15 @@ def _large_project(tmp_path: Path, *, extra: int, nav_limit: int | None, section
     return project
 
 
+def _render_trees(project: Path, codes: tuple[str, ...]) -> None:
+    """Write the generated trees and configs of ``codes`` (no MkDocs build)."""
+    config = load_config(project)
+    plan = plan_build(config, langs=list(codes))
+    rows = status_rows(plan)
+    for code in codes:
+        render_language(plan, config.language(code), rows)
+
+
 def _nav(project: Path, code: str) -> tuple[list, dict]:
     settings_ = read_top_config(project / "build" / "medloc" / code / "mkdocs.yml")
     return settings_["nav"], settings_["theme"]
@@ -704,11 +713,7 @@ def test_small_site_keeps_one_flat_nav_without_prune(tmp_path: Path) -> None:
 
 def test_large_site_groups_the_nav_alphabetically_and_prunes_it(tmp_path: Path) -> None:
     project = _large_project(tmp_path, extra=5, nav_limit=3)  # 8 articles
-    config = load_config(project)
-    plan = plan_build(config, langs=["en", "ko"])
-    rows = status_rows(plan)
-    for code in ("en", "ko"):
-        render_language(plan, config.language(code), rows)
+    _render_trees(project, ("en", "ko"))
     nav, theme = _nav(project, "en")
     top = read_top_config(project / "mkdocs.yml")["theme"]["features"]
     assert theme["features"] == [*top, "navigation.prune"]
@@ -730,11 +735,7 @@ def test_front_matter_sections_group_the_nav_with_translated_titles(tmp_path: Pa
     project = _large_project(tmp_path, extra=5, nav_limit=3, section=True)
     site_po = project / "locales" / "ko" / "LC_MESSAGES" / "site.po"
     site_po.write_text(site_po.read_text(encoding="utf-8") + '\nmsgid "Joints"\nmsgstr "관절"\n', encoding="utf-8")
-    config = load_config(project)
-    plan = plan_build(config, langs=["en", "ko"])
-    rows = status_rows(plan)
-    for code in ("en", "ko"):
-        render_language(plan, config.language(code), rows)
+    _render_trees(project, ("en", "ko"))
     nav, _ = _nav(project, "en")
     assert nav[1] == {"Joints": [
         {"Ankle – Disc": ["topic-00.md", "topic-01.md"]}, {"Hip – Neck": ["topic-02.md", "topic-03.md", "topic-04.md"]}
