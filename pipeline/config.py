@@ -128,7 +128,7 @@ class Config:
             raise InputError(f"slug {name!r} cannot name a catalogue (letters, digits, '.', '_', '-')")
         path = self.locales_dir / code / "LC_MESSAGES" / f"{name}.po"
         try:
-            path.resolve().relative_to(_resolved(self.root))
+            path.resolve().relative_to(resolved_root(self.root))
         except ValueError:
             raise InputError(
                 "catalogue resolves outside the project (symlink?); not read or written", Location(self.relative(path))
@@ -138,7 +138,7 @@ class Config:
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it (for messages and references)."""
         try:
-            return path.resolve().relative_to(_resolved(self.root)).as_posix()
+            return path.resolve().relative_to(resolved_root(self.root)).as_posix()
         except ValueError:
             return str(path)
 
@@ -146,7 +146,7 @@ class Config:
         return Location(f"{self.path or 'pyproject.toml'}", None) if key else Location("pyproject.toml")
 
 
-def _resolved(root: Path) -> Path:
+def resolved_root(root: Path) -> Path:
     """A project root, resolved once per process (not once per catalogue or page)."""
     return _resolved_absolute(root) if root.is_absolute() else root.resolve()
 

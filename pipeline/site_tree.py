@@ -38,6 +38,7 @@ from typing import Any, Literal
 
 import yaml
 
+from .config import resolved_root
 from .errors import Diagnostic, InputError, Location
 from .fsio import markdown_sources, read_text, safe_join
 from .languages import Language
@@ -181,19 +182,9 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
 @lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(_resolved(root)).as_posix()
+        return path.resolve().relative_to(resolved_root(root)).as_posix()
     except ValueError:
         return str(path)
-
-
-def _resolved(root: Path) -> Path:
-    """The project root, resolved once (not once per page)."""
-    return _resolved_absolute(root) if root.is_absolute() else root.resolve()
-
-
-@lru_cache(maxsize=64)
-def _resolved_absolute(root: Path) -> Path:
-    return root.resolve()  # a relative path is not cached: it depends on the current folder
 
 
 # --------------------------------------------------------------------------- lookup
