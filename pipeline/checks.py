@@ -640,7 +640,8 @@ def run_checks(
 
 def _load_glossary(config: Config, path: Path | None) -> tuple[Glossary | None, list[Diagnostic]]:
     if path is not None:
-        return load_glossary(path, source_language=config.source_language.code), []
+        loaded = load_glossary(path, source_language=config.source_language.code)
+        return loaded, list(loaded.diagnostics)
     if config.glossary.is_file():
         return load_glossary(config.glossary), []
     where = Location(config.relative(config.glossary))

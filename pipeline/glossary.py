@@ -55,7 +55,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tokens import CommentToken
 
-from .errors import ErrorList, GlossaryError, Location, PipelineError
+from .errors import Diagnostic, ErrorList, GlossaryError, Location, PipelineError
 from .fsio import Snapshot, read_text, write_text_atomic
 from .languages import get_language
 
@@ -143,11 +143,15 @@ class Glossary:
     terms: tuple[Term, ...]
     version: int = SCHEMA_VERSION
     _by_id: Mapping[str, Term] = field(default_factory=dict, repr=False, compare=False)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """What of the file was not read (a TBX or CSV used directly: columns it ignored)."""
 
     @classmethod
-    def build(cls, *, path: str, source_language: str, terms: tuple[Term, ...]) -> "Glossary":
+    def build(
+        cls, *, path: str, source_language: str, terms: tuple[Term, ...], diagnostics: tuple[Diagnostic, ...] = ()
+    ) -> "Glossary":
         index = MappingProxyType({term.id: term for term in terms})
-        return cls(path=path, source_language=source_language, terms=terms, _by_id=index)
+        return cls(path=path, source_language=source_language, terms=terms, _by_id=index, diagnostics=diagnostics)
 
     def term(self, term_id: str) -> Term | None:
         return self._by_id.get(term_id)

@@ -15,8 +15,9 @@ Export (``medloc glossary export --format tbx|csv [--lang L]``):
 Import (``medloc glossary import FILE.tbx|FILE.csv``) merges a TBX-Basic file (TBX 2
 ``martif``/``termEntry``/``langSet``/``tig``/``ntig`` or TBX 3
 ``tbx``/``conceptEntry``/``langSec``/``termSec``) or a CSV in the export's
-columns (any order and case, ``,``/``;``/tab, BOM, CRLF, quoted line breaks; an
-unknown column is refused, not ignored) into the glossary. The same files can
+columns (any order and case, ``,``/``;``/tab, BOM, CRLF, quoted line breaks; a
+spreadsheet's own column such as "Comment" is ignored with a warning, a misspelt
+wording column such as ``ko.prefered`` is refused) into the glossary. The same files can
 serve directly as the glossary (``medloc check --glossary terms.tbx``).
 
 * tools' regional tags name the glossary's language (``ko-KR`` is ``ko``,
@@ -41,7 +42,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -353,25 +354,56 @@ class _Column:
     """A term column name, or ``lang.part``."""
 
 
-def read_csv(path: Path, *, source_language: str, languages: Sequence[str] = ()) -> list[TbxEntry]:
+@dataclass(frozen=True, slots=True)
+class ForeignTerms:
+    """The concepts of a TBX or CSV file, and what of the file was not read (warnings with their place)."""
+
+    entries: tuple[TbxEntry, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def read_csv(path: Path, *, source_language: str, languages: Sequence[str] = ()) -> ForeignTerms:
     """Read a glossary CSV (the export's columns, any order and case) as written by
-    spreadsheets: UTF-8 with or without BOM, ``,`` ``;`` or tab, CRLF, quoted newlines."""
+    spreadsheets: UTF-8 with or without BOM, ``,`` ``;`` or tab, CRLF, quoted newlines.
+
+    A column that is no glossary column ("Domain", "Reviewer comment") is ignored
+    with a warning; one that names a language or a wording part but not both
+    (``ko.prefered``, ``xx.preferred``) is an error: its wordings would be lost.
+    """
     text = decode_utf8(read_bytes(path), str(path)).removeprefix("\ufeff")
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    errors = ErrorList()
-    header = next(rows, None)
-    if header is None:
+    rows = list(_rows(text))
+    if not rows:
         raise InputError("empty CSV file, expected a header row", Location(str(path), 1))
-    columns = _csv_columns(header, str(path), languages, errors)
+    errors = ErrorList()
+    (header_line, header), body = rows[0], rows[1:]
+    columns, ignored = _csv_columns(header, Location(str(path), header_line), languages, errors)
     errors.raise_if_any()
-    entries = []
-    line = rows.line_num + 1
+    entries = [_csv_entry(row, columns, Location(str(path), line), source_language, errors) for line, row in body]
+    errors.raise_if_any()
+    warnings = [_ignored_column(index, header[index], body, Location(str(path), header_line, index + 1)) for index in ignored]
+    return ForeignTerms(tuple(e for e in entries if e is not None), tuple(w for w in warnings if w is not None))
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the row starts, cells) of every row with some text."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    line = 1
     for row in rows:
         if any(cell.strip() for cell in row):
-            entries.append(_csv_entry(row, columns, Location(str(path), line), source_language, errors))
+            yield line, row
         line = rows.line_num + 1
-    errors.raise_if_any()
-    return [e for e in entries if e is not None]
+
+
+def _ignored_column(index: int, name: str, body: list[tuple[int, list[str]]], where: Location) -> Diagnostic | None:
+    """The warning for a column that is not read (none for an unnamed, empty one: a spreadsheet's trailing separator)."""
+    filled = sum(1 for _, row in body if index < len(row) and row[index].strip())
+    if not name.strip() and not filled:
+        return None
+    message = (
+        f"column {index + 1} {name.strip()!r} is not a glossary column; its {filled} filled cell"
+        f"{'' if filled == 1 else 's'} are not imported (columns: {_EXPECTED_COLUMNS})"
+    )
+    return Diagnostic(where, message, "warning", "glossary-column-ignored")
 
 
 def _delimiter(text: str) -> str:
@@ -380,21 +412,41 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first.count)
 
 
-def _csv_columns(header: list[str], path: str, languages: Sequence[str], errors: ErrorList) -> list[_Column]:
+_EXPECTED_COLUMNS = ", ".join(_CSV_TERM_COLUMNS) + ", <lang>." + "|".join(_CSV_PARTS)
+
+
+def _csv_columns(header: list[str], at: Location, languages: Sequence[str], errors: ErrorList) -> tuple[list[_Column], list[int]]:
+    """The columns read, and the indexes of those ignored."""
     columns: list[_Column] = []
+    ignored: list[int] = []
     for index, name in enumerate(header):
         field_name = _csv_field(name.strip(), languages)
-        where = Location(path, 1, index + 1)
-        if field_name is None:
-            expected = ", ".join(_CSV_TERM_COLUMNS) + ", <lang>." + "|".join(_CSV_PARTS)
-            errors.add(f"column {index + 1} {name!r} is not a glossary column (expected {expected})", where)
+        where = Location(at.path, at.line, index + 1)
+        if field_name is None and _looks_like_wording_column(name.strip(), languages):
+            errors.add(f"column {index + 1} {name!r} is not a glossary column (expected {_EXPECTED_COLUMNS})", where)
+        elif field_name is None:
+            ignored.append(index)
         elif any(c.field == field_name for c in columns):
             errors.add(f"column {index + 1} {name!r} repeats {field_name!r}", where)
         else:
             columns.append(_Column(index, field_name))
     if not any(c.field == "source" for c in columns):
-        errors.add("no 'source' column", Location(path, 1))
-    return columns
+        errors.add("no 'source' column", at)
+    return columns, ignored
+
+
+def _looks_like_wording_column(name: str, languages: Sequence[str]) -> bool:
+    """``lang.part`` with a misspelt part (``ko.prefered``) or an unknown language (``xx.preferred``)."""
+    lang, dot, part = name.rpartition(".")
+    if not dot or not lang.strip():
+        return False
+    if part.strip().casefold() in _CSV_PARTS:
+        return True
+    try:
+        resolve_language(lang.strip(), languages)
+    except PipelineError:
+        return False
+    return True
 
 
 def _csv_field(name: str, languages: Sequence[str]) -> str | None:
@@ -457,11 +509,11 @@ def _csv_flag(cell: str, name: str, where: Location, errors: ErrorList) -> bool:
 # --------------------------------------------------------------------------- foreign files as glossaries
 
 
-def read_entries(path: Path, *, source_language: str, languages: Sequence[str] = ()) -> list[TbxEntry]:
+def read_entries(path: Path, *, source_language: str, languages: Sequence[str] = ()) -> ForeignTerms:
     """The concepts of a TBX or CSV file, chosen by the file's extension."""
     if path.suffix.lower() in (".csv", ".tsv"):
         return read_csv(path, source_language=source_language, languages=languages)
-    return read_tbx(path, languages=languages)
+    return ForeignTerms(tuple(read_tbx(path, languages=languages)))
 
 
 def glossary_from_file(path: Path, *, source_language: str) -> Glossary:
@@ -470,14 +522,15 @@ def glossary_from_file(path: Path, *, source_language: str) -> Glossary:
         source_language = tbx_source_language(path) or source_language
     errors = ErrorList()
     terms: list[Term] = []
-    for entry in read_entries(path, source_language=source_language):
+    read = read_entries(path, source_language=source_language)
+    for entry in read.entries:
         term = _entry_term(entry, source_language, Location(str(path), entry.line), errors)
         if term is not None and any(t.id == term.id for t in terms):
             errors.add(f"term id {term.id!r} appears twice", Location(str(path), entry.line))
         elif term is not None:
             terms.append(term)
     errors.raise_if_any()
-    return Glossary.build(path=str(path), source_language=source_language, terms=tuple(terms))
+    return Glossary.build(path=str(path), source_language=source_language, terms=tuple(terms), diagnostics=read.diagnostics)
 
 
 def _entry_term(entry: TbxEntry, source_language: str, where: Location, errors: ErrorList) -> Term | None:
@@ -525,7 +578,8 @@ class ImportResult:
 def import_tbx(tbx: Path, glossary_path: Path) -> ImportResult:
     """Merge a TBX-Basic (``.tbx``/``.xml``) or CSV file into the glossary (see the module docstring)."""
     glossary = load_glossary(glossary_path)
-    entries = read_entries(tbx, source_language=glossary.source_language, languages=glossary.languages())
+    read = read_entries(tbx, source_language=glossary.source_language, languages=glossary.languages())
+    entries = list(read.entries)
     document = GlossaryDocument.open(glossary_path)
     errors = ErrorList()
     changes: list[str] = []
@@ -533,7 +587,7 @@ def import_tbx(tbx: Path, glossary_path: Path) -> ImportResult:
         changes += _merge_entry(document, glossary, entry, str(tbx), errors)
     errors.raise_if_any()
     written = document.save() if changes else False
-    return ImportResult(str(glossary_path), tuple(changes), written, tuple(_not_imported(glossary, entries, str(tbx))))
+    return ImportResult(str(glossary_path), tuple(changes), written, read.diagnostics + tuple(_not_imported(glossary, entries, str(tbx))))
 
 
 def _not_imported(glossary: Glossary, entries: list[TbxEntry], path: str) -> list[Diagnostic]:

@@ -80,7 +80,9 @@ def test_two_regional_variants_of_one_language_are_refused(tmp_path: Path) -> No
 
 def test_european_excel_csv_is_read() -> None:
     """BOM, ';' separator, CRLF, quoted cells with ';', ',' and line breaks, headers in any case and order."""
-    first, second = read_csv(FOREIGN / "excel-eu.csv", source_language="en", languages=["en", "ko"])
+    read = read_csv(FOREIGN / "excel-eu.csv", source_language="en", languages=["en", "ko"])
+    first, second = read.entries
+    assert read.diagnostics == ()
     assert first.id == "sciatica" and first.note == "Radiating pain; a symptom, not a diagnosis"
     assert first.wordings["en"].admitted == ("sciatic pain",)
     ko = first.wordings["ko"]
@@ -107,11 +109,52 @@ def test_spreadsheet_export_round_trip_changes_nothing(tmp_path: Path, capsys: p
     assert copy.read_bytes() == GLOSSARY.read_bytes()
 
 
-def test_unknown_csv_column_is_refused_with_its_position() -> None:
+def test_extra_csv_column_is_ignored_with_a_warning_at_its_position(tmp_path: Path) -> None:
+    """A spreadsheet's own columns (comments, status) do not stop an import; the warning says what is not read."""
+    read = read_csv(FOREIGN / "extra-column.csv", source_language="en")
+    assert [e.wordings["ko"].preferred for e in read.entries] == ["좌골신경통"]
+    (warning,) = read.diagnostics
+    assert str(warning.location) == f"{FOREIGN / 'extra-column.csv'}:1:4"
+    assert warning.code == "glossary-column-ignored"
+    assert warning.message.startswith("column 4 'Reviewer comment' is not a glossary column; its 1 filled cell are not imported")
+    copy = tmp_path / "glossary.yaml"
+    shutil.copy(GLOSSARY, copy)
+    assert [d.code for d in import_tbx(FOREIGN / "extra-column.csv", copy).diagnostics] == ["glossary-column-ignored"]
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [("id,source,ko.prefered", 3), ("id,source,xx.preferred", 3), ("source,Ko.Preferred,ko.admited", 3)],
+)
+def test_misspelt_wording_column_is_refused(header: str, column: int, tmp_path: Path) -> None:
+    """A column that names a language or a wording part but not both would lose translations: refused."""
+    sheet = tmp_path / "terms.csv"
+    sheet.write_text(f"{header}\nsciatica,sciatica,좌골신경통\n", encoding="utf-8")
     with pytest.raises(ErrorList) as caught:
-        read_csv(FOREIGN / "extra-column.csv", source_language="en")
+        read_csv(sheet, source_language="en", languages=["en", "ko"])
     (error,) = caught.value.errors
-    assert str(error).startswith(f"{FOREIGN / 'extra-column.csv'}:1:4: column 4 'Reviewer comment' is not a glossary column")
+    assert str(error).startswith(f"{sheet}:1:{column}: column {column} ") and "is not a glossary column" in str(error)
+
+
+def test_unnamed_empty_trailing_column_is_ignored_silently(tmp_path: Path) -> None:
+    sheet = tmp_path / "terms.csv"
+    sheet.write_text("id;source;ko.preferred;;\nsciatica;sciatica;좌골신경통;;\n", encoding="utf-8")
+    read = read_csv(sheet, source_language="en", languages=["en", "ko"])
+    assert len(read.entries) == 1 and read.diagnostics == ()
+
+
+def test_check_with_a_csv_glossary_reports_its_ignored_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n', encoding="utf-8")
+    po = tmp_path / "t.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ko\\n"\n\n'
+        'msgid "Sciatica hurts."\nmsgstr "좌골신경통은 아픕니다."\n',
+        encoding="utf-8",
+    )
+    code = main(["--project", str(tmp_path), "check", "--glossary", str(FOREIGN / "extra-column.csv"), str(po)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"{FOREIGN / 'extra-column.csv'}:1:4: warning: column 4 'Reviewer comment' is not a glossary column" in err
 
 
 @pytest.mark.parametrize("name", ["termtool.tbx", "excel-eu.csv"])
