@@ -712,9 +712,13 @@ class _Parser:
 # -- translations only ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TableEntry:
-    """An active singular entry as a lookup needs it (no comments, references or previous msgid)."""
+    """An active singular entry as a lookup needs it (no comments, references or previous msgid).
+
+    Not frozen (a frozen dataclass sets each field through ``object.__setattr__``, which
+    is most of the cost of making one); nothing changes an entry after the table is read.
+    """
 
     msgstr: str
     fuzzy: bool
@@ -773,7 +777,7 @@ def _translations(data: bytes, path: str) -> TranslationTable | None:
     if not text.endswith("\n") or text.startswith("\ufeff") or "\r" in text or "\x00" in text:
         return None
     entries: dict[tuple[str | None, str], TableEntry] = {}
-    seen: set[tuple[str | None, str]] = set()
+    obsolete_keys: set[tuple[str | None, str]] = set()
     header: re.Match[str] | None = None
     active, obsolete, count, value = _FAST_ACTIVE_RE.match, _FAST_OBSOLETE_RE.match, text.count, _fast_value
     pos, number, end = 0, 1, len(text)
@@ -788,16 +792,20 @@ def _translations(data: bytes, path: str) -> TranslationTable | None:
         if msgstr is None:
             return None  # a plural entry: its forms are checked against the header by parse_po
         key = (None if ctxt is None else value(ctxt), value(msgid))
-        if key in seen:
+        if key in entries or key in obsolete_keys:
             return None  # a duplicate: parse_po refuses it
-        seen.add(key)
         if header is None:
             if key != (None, "") or is_obsolete:
                 return None  # the header is not first: parse_po warns
             header = match
-        elif not is_obsolete:
-            line = number + count("\n", pos, match.start("msgstr"))
-            entries[key] = TableEntry(value(msgstr), _has_fuzzy_flag(comments), line)
+            obsolete_keys.add(key)  # kept out of the lookups, still a key a duplicate would repeat
+        elif is_obsolete:
+            obsolete_keys.add(key)
+        else:
+            at = match.start("msgstr")
+            number += count("\n", pos, at)
+            entries[key] = TableEntry(value(msgstr), _has_fuzzy_flag(comments), number)
+            pos = at
         number += count("\n", pos, match.end())
         pos = match.end()
     if header is None:
