@@ -140,6 +140,10 @@ class Config:
         try:
             return path.resolve().relative_to(resolved_root(self.root)).as_posix()
         except ValueError:
+            pass
+        try:
+            return path.relative_to(self.root).as_posix()  # named inside, resolves outside (a symlink)
+        except ValueError:
             return str(path)
 
     def _where(self, key: str) -> Location:
@@ -175,14 +179,17 @@ def load_config(root: Path | None = None) -> Config:
     """Load and validate ``[tool.medloc]`` from ``root/pyproject.toml``.
 
     Without a root, searches upward from the current folder. Without any
-    pyproject.toml, returns defaults rooted at the current folder.
+    pyproject.toml, returns defaults rooted at the current folder. The root is
+    made absolute (``--project .``): the generated MkDocs configs name folders
+    of the project, and MkDocs reads a relative path from the config's own folder.
+    Messages name pyproject.toml as the user did.
     """
     found = root if root is not None else find_root()
     if found is None:
         return _validate({}, Path.cwd(), None)
     pyproject = found / "pyproject.toml"
     if not pyproject.is_file():
-        return _validate({}, found, None)
+        return _validate({}, found.absolute(), None)
     try:
         text = pyproject.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -193,7 +200,7 @@ def load_config(root: Path | None = None) -> Config:
         line, message = _toml_error_line(str(exc), text)
         raise InputError(f"TOML syntax error: {message}", Location(str(pyproject), line)) from None
     table = data.get("tool", {}).get("medloc", {})
-    return _validate(table, found, pyproject, key_lines=_key_lines(text))
+    return _validate(table, found.absolute(), pyproject, key_lines=_key_lines(text))
 
 
 def _toml_error_line(error: str, text: str) -> tuple[int | None, str]:

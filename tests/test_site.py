@@ -438,6 +438,21 @@ def test_cli_build_prints_report_and_fails_in_strict_mode(tmp_path: Path, capsys
     assert "docs/back-pain.md:5: warning: [en]" in captured.err and "missing.md" in captured.err
 
 
+@pytest.mark.parametrize("given", [".", "project", "../tmp/project"])
+def test_cli_build_with_a_relative_project_root(given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`medloc --project .` builds: the generated MkDocs configs name the theme and site folders
+    absolutely (MkDocs reads relative ones from the config's own folder, build/medloc/<lang>/)."""
+    from pipeline.cli import main
+
+    project = make_project(tmp_path / "project")
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.chdir({".": project, "project": tmp_path, "../tmp/project": tmp_path / "tmp"}[given])
+    assert main(["--project", given.replace("tmp/", ""), "build", "--quiet", "--lang", "en", "--lang", "ko"]) == 0
+    assert (project / "site" / "sciatica" / "index.html").is_file()
+    assert (project / "site" / "ko" / "sciatica" / "index.html").is_file()
+    assert not (project / "build" / "medloc" / "en" / "build").exists()
+
+
 def test_plain_mkdocs_build_of_the_english_sources(tmp_path: Path) -> None:
     """A fresh clone's `mkdocs build --strict` still builds the English site from docs/."""
     completed = subprocess.run(
