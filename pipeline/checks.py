@@ -42,6 +42,7 @@ stay in every report, marked suppressed with the reason, and never fail a run.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -525,7 +526,8 @@ class EntryChecker:
         self.terms = TermChecker(glossary, source_lang=source_lang, lang=lang, analyser=analyser) if glossary else None
 
     def check(self, msgid: str, msgstr: str, *, numbers: bool = True) -> list[Issue]:
-        source, target = analyse_markup(msgid), analyse_markup(msgstr)
+        # NFC: a translation saved decomposed (Vietnamese ọ as o + marks) holds the same words as the glossary.
+        source, target = analyse_markup(unicodedata.normalize("NFC", msgid)), analyse_markup(unicodedata.normalize("NFC", msgstr))
         issues = self.terms.issues(source.plain, target.plain) if self.terms else []
         if numbers:
             issues += number_issues(source.plain, target.plain, source_lang=self.source_lang, lang=self.lang)
@@ -625,6 +627,8 @@ def run_checks(
     for catalogue in files:
         run.check_file(catalogue, wanted)
     findings = run.finish()
+    if loaded is not None:
+        diagnostics += _unchecked_terms(loaded, sorted({lang for source, lang in run.checkers if lang != source}), config)
     if not files:
         where = Location(", ".join(str(p) for p in paths) if paths else config.relative(config.locales_dir))
         diagnostics.append(Diagnostic(where, "no catalogues to check", "warning", "check-nothing"))
@@ -636,6 +640,30 @@ def run_checks(
         glossary=config.relative(Path(loaded.path)) if loaded else None,
         terms=len(loaded.terms) if loaded else 0,
     )
+
+
+def _unchecked_terms(glossary: Glossary, langs: Sequence[str], config: Config) -> list[Diagnostic]:
+    """A note per checked language whose wordings the glossary lacks: those terms are not checked there.
+
+    Without it a language added to the project (no wordings yet) passed ``check`` in silence.
+    """
+    notes = []
+    where = Location(config.relative(Path(glossary.path)) if glossary.path else "glossary")
+    for lang in langs:
+        key = _glossary_lang(glossary, lang)
+        missing = [term.id for term in glossary.terms if not term.keep and glossary.forms(term, key) is None]
+        if missing:
+            shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+            notes.append(
+                Diagnostic(
+                    where,
+                    f"{len(missing)} of {len(glossary.terms)} terms have no wording in {lang}; "
+                    f"they are not checked in {lang} translations ({shown})",
+                    "info",
+                    "term-unchecked",
+                )
+            )
+    return notes
 
 
 def _load_glossary(config: Config, path: Path | None) -> tuple[Glossary | None, list[Diagnostic]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.localedata import locale_identifiers
 from babel.messages.plurals import get_plural
 
@@ -24,6 +25,8 @@ _CHARACTER_COUNTED = {"ja", "zh", "ko", "th", "lo", "km", "my"}
 # Material for MkDocs' theme.language names where they differ from the BCP 47 tag.
 # Country codes people type for a language; suggested before fuzzy matches.
 _COMMON_MISTAKES = {"kr": "ko", "jp": "ja", "cn": "zh_Hans", "ua": "uk", "gr": "el", "dk": "da", "cz": "cs", "se": "sv"}
+UNSPACED_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"})
+"""Scripts (ISO 15924) written without spaces between words: Han, Japanese, Thai, Lao, Khmer, Myanmar."""
 _MATERIAL_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh-Hant", "zh-CN": "zh", "zh-TW": "zh-TW", "pt-BR": "pt-BR"}
 
 
@@ -60,6 +63,32 @@ class Language:
     @property
     def direction(self) -> str:
         return "rtl" if self.rtl else "ltr"
+
+    @property
+    def script(self) -> str:
+        """ISO 15924 script the language is written in (CLDR likely subtags): ``Arab`` for fa, ``Thai``."""
+        return script_of(self.code)
+
+    @property
+    def spaced(self) -> bool:
+        """Whether words are separated by spaces (False for :data:`UNSPACED_SCRIPTS`)."""
+        return self.script not in UNSPACED_SCRIPTS
+
+
+@lru_cache(maxsize=None)
+def script_of(code: str) -> str:
+    """The script of a gettext language code: an explicit one (``zh_Hans``), else CLDR's likely one."""
+    parts = code.replace("-", "_").split("_")
+    explicit = next((part for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if explicit:
+        return explicit.title()
+    likely: dict[str, str] = get_global("likely_subtags")
+    for key in (code.replace("-", "_"), parts[0]):
+        if key in likely:
+            found = likely[key].split("_")
+            if len(found) > 1 and len(found[1]) == 4:
+                return found[1]
+    return "Zyyy"  # unknown ("common")
 
 
 @lru_cache(maxsize=None)

@@ -92,27 +92,58 @@ def _ascii_digits(text: str) -> str:
 def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
     """Every number in ``text`` (digits, separators, multipliers, Roman numerals in context)."""
     decimal, group = _separators(lang)
-    return tuple(_digit_numbers(text, decimal, group)) + tuple(_roman_numbers(text))
+    return tuple(_digit_numbers(text, decimal, group, twos=_groups_in_twos(lang))) + tuple(_roman_numbers(text))
 
 
-def _digit_numbers(text: str, decimal: str, group: str) -> list[Number]:
+@lru_cache(maxsize=None)
+def _groups_in_twos(lang: str) -> bool:
+    """Whether ``lang`` groups digits in twos above the thousands (CLDR ``#,##,##0``: Hindi 1,50,000)."""
+    try:
+        from babel import Locale
+        from babel.numbers import parse_pattern
+
+        return parse_pattern(Locale.parse(lang.replace("-", "_")).decimal_formats[None]).grouping[1] == 2
+    except Exception:  # an odd code: groups of three, as everywhere else
+        return False
+
+
+def _two_digit_groups(text: str, runs: list[re.Match[str]], index: int, group: str) -> int:
+    """How many runs from ``index`` are one number grouped in twos before its last three digits
+    (``1,50,000``, ``1,00,00,000``); 0 if they are not."""
+    if len(runs[index].group()) > 2:
+        return 0
+    end = index
+    while end + 1 < len(runs) and text[runs[end].end() : runs[end + 1].start()] in (group, ","):
+        end += 1
+        size = len(runs[end].group())
+        if size == 3:
+            return end - index + 1 if end - index >= 2 else 0
+        if size != 2:
+            return 0
+    return 0
+
+
+def _digit_numbers(text: str, decimal: str, group: str, *, twos: bool = False) -> list[Number]:
     runs = list(_DIGIT_RUN.finditer(text))
     numbers: list[Number] = []
     index = 0
     while index < len(runs):
         start = runs[index].start()
-        whole, fraction, index = _join_runs(text, runs, index, decimal, group)
+        whole, fraction, index = _join_runs(text, runs, index, decimal, group, twos=twos)
         end = runs[index - 1].end()
         factor, end = _multiplier(text, end)
         numbers.extend(_time_parts(text, start, end, _value(whole, fraction, factor)))
     return numbers
 
 
-def _join_runs(text: str, runs: list[re.Match[str]], index: int, decimal: str, group: str) -> tuple[str, str, int]:
+def _join_runs(
+    text: str, runs: list[re.Match[str]], index: int, decimal: str, group: str, *, twos: bool = False
+) -> tuple[str, str, int]:
     """Merge digit runs separated by group marks (and one decimal mark) into one number."""
-    whole, fraction = runs[index].group(), ""
+    count = _two_digit_groups(text, runs, index, group) if twos else 0
+    whole, fraction = "".join(run.group() for run in runs[index : index + max(count, 1)]), ""
     can_group = len(whole) <= 3
-    index += 1
+    index += max(count, 1)
     while index < len(runs) and not fraction:
         gap = text[runs[index - 1].end() : runs[index].start()]
         digits = runs[index].group()
@@ -217,11 +248,19 @@ _UNIT_WORDS: dict[str, dict[str, str]] = {
 """Units whose change alters a dose or a duration; the written forms per language (whole words)."""
 
 
+_UNIT_SYMBOLS: dict[str, str] = {
+    "mg": "mg", "g": "g", "kg": "kg", "mcg": "mcg µg μg", "ml": "ml mL", "%": "% ٪ ％", "°C": "°C ℃", "min": "min", "h": "h",
+}
+"""Symbols written alike in every language (SI, ``%``): the units of a language :data:`_UNIT_WORDS` has no words for."""
+
+
 @lru_cache(maxsize=None)
 def _unit_pattern(base: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     meanings: dict[str, set[str]] = {}
+    known = any(base in forms for forms in _UNIT_WORDS.values())
     for unit, forms in _UNIT_WORDS.items():
-        for word in forms.get(base, "").split():
+        # A language without words here (Persian, Polish...) still writes 400 mg; an empty pattern matched anywhere.
+        for word in (forms.get(base, "") if known else _UNIT_SYMBOLS.get(unit, "")).split():
             meanings.setdefault(word.lower(), set()).add(unit)
     words = sorted(meanings, key=len, reverse=True)
     # Latin, Cyrillic and Arabic unit words end a word (an accusative alef and marks may follow an Arabic one);
@@ -246,7 +285,7 @@ def measures(text: str, lang: str) -> tuple[Measure, ...]:
     index = 0
     while index < len(runs):
         start = runs[index].start()
-        whole, fraction, index = _join_runs(text, runs, index, decimal, group)
+        whole, fraction, index = _join_runs(text, runs, index, decimal, group, twos=_groups_in_twos(lang))
         factor, end = _multiplier(text, runs[index - 1].end())
         unit = pattern.match(text, end)
         if unit is not None:

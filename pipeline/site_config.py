@@ -243,6 +243,8 @@ def language_config(
                 "languages": languages,
                 "site_root": layout.site_url or "",
                 "theme": theme_strings,
+                # Site texts shown in English (no translation in site.po): the templates mark them lang="en".
+                "english": [name for name, key in _CONFIG_TEXTS.items() if ui.shows_english(key)],
                 "text": {
                     "disclaimer": ui.text("disclaimer"),
                     "disclaimer_label": ui.text("disclaimer.label"),
@@ -258,6 +260,16 @@ def language_config(
         config["site_url"] = layout.site_url + layout.prefix(lang)
     return config
 
+
+_CONFIG_TEXTS = {
+    "disclaimer": "disclaimer",
+    "disclaimer_label": "disclaimer.label",
+    "notfound_title": "notfound.title",
+    "notfound_text": "notfound.text",
+    "notfound_home": "notfound.home",
+    "languages": "home.languages",
+}
+"""``extra.medloc.text`` name -> key of the site text in :data:`pipeline.site_i18n.MESSAGES`."""
 
 # --------------------------------------------------------------------------- navigation
 

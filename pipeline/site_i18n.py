@@ -130,6 +130,10 @@ def site_name_message(site_name: str) -> UiMessage:
     return UiMessage(site_name, note="Site name from mkdocs.yml (header and page titles).")
 
 
+UI_SOURCE = "en"
+"""The language of the site's own texts as written: the msgids of ``site.pot``."""
+
+
 @dataclass(slots=True)
 class UiTranslations:
     """Site texts in one language: gettext/ngettext over one ``site.po``."""
@@ -170,6 +174,17 @@ class UiTranslations:
             return found
         index = self.plural(count) if isinstance(count, int) else 0
         return found[index] if 0 <= index < len(found) else None
+
+    def shows_english(self, key: str) -> bool:
+        """Whether ``MESSAGES[key]`` is shown as its English msgid on this language's pages
+        (``site.po`` has no translation of it).
+
+        Such a text is marked ``lang="en" dir="ltr"``: a screen reader reads it
+        with an English voice, and on a right-to-left page the sentence keeps its
+        order (without ``dir`` a Persian page showed "(انگلیسی) sections … 11").
+        A sentence in English names languages in English too.
+        """
+        return self.lang.code.split("_")[0] != UI_SOURCE and MESSAGES[key].msgid not in self.entries
 
     def language_name(self, other: Language) -> str:
         """``other``'s name in this language (CLDR via Babel), e.g. 영어 for English in Korean."""

@@ -44,7 +44,7 @@ from .fsio import markdown_sources, read_text, safe_join
 from .languages import Language
 from .segment import article_lang, article_slug
 from .site_cache import RenderCache, Translation, write_generated
-from .site_i18n import UiTranslations
+from .site_i18n import UI_SOURCE, UiTranslations
 
 PageKind = Literal["original", "translated", "generated"]
 # libyaml when available: front matter is parsed and written for every page of every language.
@@ -387,10 +387,27 @@ def page_body(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+ENGLISH = ' lang="en" dir="ltr"'
+"""Attributes of a site text shown in English because the reader's language has no translation of it."""
+
+
+def _name_in(ui: UiTranslations, key: str, lang: Language) -> str:
+    """``lang``'s name in the language the text of ``key`` is shown in."""
+    return lang.english_name if ui.shows_english(key) else ui.language_name(lang)
+
+
+def _ui_markdown(ui: UiTranslations, key: str, **values: object) -> str:
+    """Markdown for a site text, in a ``<span lang="en">`` when it is shown in English."""
+    text = markdown_text(ui.text(key, **values))
+    return f"<span{ENGLISH}>{text}</span>" if ui.shows_english(key) else text
+
+
 def notice_meta(report: PageReport, source: Language, spec: TreeSpec) -> dict[str, Any]:
-    """Texts of the notice at the top of a translated page, in the reader's language."""
+    """Texts of the notice at the top of a translated page, in the reader's language.
+
+    ``english``: the fields shown in English (no translation), for the template to mark.
+    """
     ui = spec.ui
-    name = ui.language_name(source)
     in_pivots = sum(count for _, count in report.pivots)
     missing = report.untranslated + report.refused + report.fuzzy - report.original_fuzzy - in_pivots
     meta: dict[str, Any] = {
@@ -400,21 +417,33 @@ def notice_meta(report: PageReport, source: Language, spec: TreeSpec) -> dict[st
     }
     if report.fallbacks == 0:
         return meta
+    keys = {
+        "title": "notice.title",
+        "progress": "notice.progress",
+        "legend": "notice.legend_mixed" if report.pivots else "notice.legend",
+        "original_link": "notice.original_link",
+        "untranslated": "notice.untranslated",
+        "outdated": "notice.outdated",
+        "pivots": "notice.pivot",
+    }
     meta.update(
-        title=ui.text("notice.title"),
-        progress=ui.text("notice.progress", done=report.total - report.fallbacks, total=report.total),
-        legend=ui.text("notice.legend_mixed" if report.pivots else "notice.legend"),
-        original_link=ui.text("notice.original_link", language=name),
+        title=ui.text(keys["title"]),
+        progress=ui.text(keys["progress"], done=report.total - report.fallbacks, total=report.total),
+        legend=ui.text(keys["legend"]),
+        original_link=ui.text(keys["original_link"], language=_name_in(ui, keys["original_link"], source)),
     )
     if missing:
-        meta["untranslated"] = ui.text("notice.untranslated", num=missing, language=name)
+        meta["untranslated"] = ui.text(keys["untranslated"], num=missing, language=_name_in(ui, keys["untranslated"], source))
     if report.original_fuzzy:
-        meta["outdated"] = ui.text("notice.outdated", num=report.original_fuzzy)
+        meta["outdated"] = ui.text(keys["outdated"], num=report.original_fuzzy)
     if report.pivots:
         meta["pivots"] = [
-            {"text": ui.text("notice.pivot", num=count, language=ui.language_name(lang)), "tag": lang.tag}
+            {"text": ui.text(keys["pivots"], num=count, language=_name_in(ui, keys["pivots"], lang)), "tag": lang.tag}
             for lang, count in report.pivots
         ]
+    english = sorted(field for field, key in keys.items() if field in meta and ui.shows_english(key))
+    if english:
+        meta["english"] = english
     return meta
 
 
@@ -449,19 +478,21 @@ def markdown_text(text: str) -> str:
 def index_page(pages: Iterable[PageReport], spec: TreeSpec, languages: Iterable[Language]) -> str:
     """The home page of one language: intro, the articles, the languages."""
     ui = spec.ui
-    lines = [f"{markdown_text(ui.text('home.intro'))}", "", f"## {markdown_text(ui.text('home.articles'))}", ""]
+    lines = [_ui_markdown(ui, "home.intro"), "", f"## {_ui_markdown(ui, 'home.articles')}", ""]
     for page in pages:
         entry = f"- [{_in_language(page.title, page.source_lang)}]({page.rel})"
         if page.description:
             entry += f": {_in_language(page.description, page.description_lang)}"
         lines.append(entry)
-    lines += ["", markdown_text(ui.text("home.languages")), "", '<ul class="medloc-languages">']
+    lines += ["", _ui_markdown(ui, "home.languages"), "", '<ul class="medloc-languages">']
     for other in languages:
         href = f"{spec.root_of(other)}" or "./"
         lines.append(f'<li><a href="{href}" hreflang="{other.tag}" lang="{other.tag}">{html.escape(other.native_name)}</a></li>')
     lines += ["</ul>", ""]
     # The list repeats every article's title and description: results should lead to the articles.
-    meta = {"title": ui.text("home.title"), "description": ui.text("home.intro"), "search": {"exclude": True}}
+    meta: dict[str, Any] = {"title": ui.text("home.title"), "description": ui.text("home.intro"), "search": {"exclude": True}}
+    if ui.shows_english("home.title"):
+        meta["medloc"] = {"title_lang": UI_SOURCE, "title_dir": "ltr"}
     return join_front_matter(meta, "\n".join(lines))
 
 

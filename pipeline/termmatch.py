@@ -52,6 +52,9 @@ Matching rules, by language (the same rules apply to source and target text):
   plural (``MSCs``). A case-sensitive term keeps the letter case of its
   abbreviations, but its all-lowercase words may be capitalised
   (``Магнитно-резонансная томография`` starting a sentence).
+* **Thai, Lao, Khmer, Myanmar** (any language written in a script without word
+  spaces): as Japanese and Chinese, any occurrence matches, but never next to a
+  combining vowel or tone mark of the same letter.
 * **Other languages**: case-insensitive whole-word match of the wordings as written.
 """
 
@@ -60,6 +63,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,7 +72,7 @@ from typing import Any, Literal
 import ahocorasick
 
 FormKind = Literal["source", "preferred", "admitted", "forbidden"]
-Script = Literal["english", "latin", "korean", "cjk", "russian", "arabic"]
+Script = Literal["english", "latin", "korean", "cjk", "unspaced", "russian", "arabic"]
 Analyser = Literal["kiwi", "rules"]
 
 
@@ -122,7 +126,12 @@ def script_for(lang: str) -> Script:
     """Which matching rules a language uses."""
     base = lang.replace("-", "_").split("_")[0].lower()
     table: dict[str, Script] = {"en": "english", "ko": "korean", "ja": "cjk", "zh": "cjk", "ru": "russian", "ar": "arabic"}
-    return table.get(base, "latin")
+    if base in table:
+        return table[base]
+    from .languages import UNSPACED_SCRIPTS, script_of
+
+    # Thai, Lao, Khmer, Myanmar: no spaces between words, so a whole-word rule never matched.
+    return "unspaced" if script_of(lang) in UNSPACED_SCRIPTS else "latin"
 
 
 # --------------------------------------------------------------------------- character classes
@@ -444,6 +453,17 @@ class _CjkRules(_KoreanRules):
         return (match.start == within.start or match.end == within.end) and rest >= 2
 
 
+class _UnspacedRules(_CjkRules):
+    """Thai, Lao, Khmer, Myanmar: no word spaces, like Chinese, and letters carry combining vowels and tones.
+
+    A match must not end before (or start on) a combining mark: ``ก`` is not in ``ก่``.
+    """
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        marks = (text[start : start + 1], text[end : end + 1])
+        return super().accept(text, norm, ns, ne, start, end) and not any(unicodedata.category(ch).startswith("M") for ch in marks if ch)
+
+
 def _continues(text: str, left: int, right: int) -> bool:
     """The characters at ``left`` and ``right`` belong to one Latin or katakana word."""
     if left < 0 or right >= len(text):
@@ -608,6 +628,8 @@ def _rules_for(lang: str, analyser: Analyser) -> _Rules:
         return _KoreanRules(analyser)
     if script == "cjk":
         return _CjkRules()
+    if script == "unspaced":
+        return _UnspacedRules()
     if script == "russian":
         return _RussianRules()
     if script == "arabic":
