@@ -18,6 +18,15 @@ Guarantees:
   the catalogue of a new template for every configured language, and leaves
   catalogues whose template is gone alone (with a warning).
 
+* A catalogue created for a new template starts from the catalogue of an
+  article that moved (renamed file or slug): one whose template is gone or
+  names only files that no longer exist, and that holds translations of at
+  least half of the new template's sources; the merge then treats them as its
+  own (exact matches stay translated, with their comments). The catalogue left
+  behind is kept, with a warning on every run (``update-stale``) until it and
+  its template are deleted. A copied article (the original still exists) only
+  gets suggestions from the translation memory.
+
 A template is translated into every configured language except its source
 language, read from its ``X-Source-Language`` header (default: the project's
 ``source_language``). Translation memory for ``update``: every catalogue of
@@ -222,6 +231,8 @@ class _Job:
     lang: Language
     path: Path
     old: Catalog | None
+    predecessor: Catalog | None = None
+    """For a catalogue to create: the catalogue its article left behind when it moved."""
 
 
 def update_catalogs(
@@ -276,10 +287,39 @@ class _Update:
             memories[lang.code] = TranslationMemory.from_catalogs(catalogs.values())
             targets = [t for t in templates if t.source.code != lang.code]
             wanted = {self.config.po_path(lang, t.slug): t for t in targets}
-            jobs.extend(_Job(t, lang, path, catalogs.get(path)) for path, t in wanted.items())
+            lang_jobs = [_Job(t, lang, path, catalogs.get(path)) for path, t in wanted.items()]
             self.warn_orphans([path for path in catalogs if path not in wanted], lang)
+            self.warn_stale([t for path, t in wanted.items() if path in catalogs and _article_gone(self.config, t.catalog)], lang)
+            self.find_predecessors(lang_jobs, catalogs, left_behind=_left_behind(self.config, templates, wanted, catalogs))
+            jobs.extend(lang_jobs)
         errors.raise_if_any()
         return jobs, memories
+
+    def find_predecessors(self, jobs: Sequence[_Job], catalogs: dict[Path, Catalog], *, left_behind: set[Path]) -> None:
+        """A catalogue to create starts from the one its article left behind when it moved (renamed file or slug)."""
+        for job in jobs:
+            if job.old is not None or not left_behind or _article_gone(self.config, job.template.catalog):
+                continue
+            found = predecessor(job.template.catalog, [catalogs[path] for path in sorted(left_behind)])
+            if found is None:
+                continue
+            left_behind.discard(Path(found.path or ""))
+            job.predecessor = found
+            self.result.diagnostics.append(Diagnostic(
+                Location(self.config.relative(job.path)),
+                f"article moved? starts from the translations of {self.config.relative(Path(found.path or ''))}, "
+                "whose article no longer exists",
+                code="update-moved",
+            ))
+
+    def warn_stale(self, templates: Sequence[Template], lang: Language) -> None:
+        for template in templates:
+            self.result.diagnostics.append(Diagnostic(
+                Location(self.config.relative(self.config.po_path(lang, template.slug))),
+                f"no file named by the references of {self.config.relative(template.path)} exists any more "
+                "(article moved or deleted?); delete that template and this catalogue when no longer needed",
+                code="update-stale",
+            ))
 
     def warn_orphans(self, paths: Sequence[Path], lang: Language) -> None:
         for path in paths:
@@ -291,7 +331,7 @@ class _Update:
 
     def one(self, job: _Job, memory: TranslationMemory) -> CatalogOutcome:
         shown = self.config.relative(job.path)
-        old = job.old or new_catalog(job.template.catalog, job.lang, job.path)
+        old = job.old or _started_from(new_catalog(job.template.catalog, job.lang, job.path), job.predecessor)
         merged = merge_catalog(old, job.template.catalog, memory=memory, options=self.options)
         self.result.diagnostics.extend(merged.diagnostics)
         catalog, pruned = prune_obsolete(merged.catalog) if self.obsolete == "prune" else (merged.catalog, [])
@@ -302,6 +342,41 @@ class _Update:
         if self.mode == "write":
             write_text_atomic(job.path, text, expect=expect)
         return CatalogOutcome(shown, "updated" if job.old else "created", merged.stats, tuple(pruned))
+
+
+PREDECESSOR_SHARE = 0.5
+"""Part of a new template's entries a left-behind catalogue must hold, translated, to be its predecessor."""
+
+
+def predecessor(template: Catalog, candidates: Sequence[Catalog]) -> Catalog | None:
+    """The candidate holding translations of the most of ``template``'s sources, if at least
+    :data:`PREDECESSOR_SHARE` of them (a moved article keeps most of its text)."""
+    keys = {m.key for m in template.messages if not m.obsolete}
+    if not keys:
+        return None
+    shares = [(len(keys & {m.key for m in c.messages if m.translated}) / len(keys), i) for i, c in enumerate(candidates)]
+    share, index = max(shares, default=(0.0, -1), key=lambda pair: (pair[0], -pair[1]))
+    return candidates[index] if share >= PREDECESSOR_SHARE else None
+
+
+def _left_behind(config: Config, templates: Sequence[Template], wanted: dict[Path, Template],
+                 catalogs: dict[Path, Catalog]) -> set[Path]:
+    """Catalogues of this language whose template is gone, or names only article files that no longer exist."""
+    stale = {t.slug for t in templates if _article_gone(config, t.catalog)}
+    return {path for path in catalogs if path not in wanted or wanted[path].slug in stale}
+
+
+def _article_gone(config: Config, template: Catalog) -> bool:
+    """True if the template's references name files, and none of them exists any more."""
+    files = {ref.rpartition(":")[0] or ref for m in template.messages for ref in m.references}
+    return bool(files) and not any((config.root / name).exists() for name in files)
+
+
+def _started_from(fresh: Catalog, predecessor: Catalog | None) -> Catalog:
+    """``fresh`` (a new catalogue's header) holding ``predecessor``'s entries, so the merge treats them as its own."""
+    if predecessor is None:
+        return fresh
+    return Catalog(header=fresh.header, messages=predecessor.messages, path=fresh.path)
 
 
 def _read_language(config: Config, lang: Language, errors: ErrorList) -> dict[Path, Catalog]:

@@ -19,8 +19,24 @@ golden case under ``tests/merge/<case>/``: ``old.po`` + ``new.pot`` ->
    translation, marked ``#, fuzzy``, with its source as ``#| msgid`` (and
    ``#| msgctxt`` when it had a context), so the translator sees what changed.
    If that entry was itself fuzzy with a previous msgid, that older previous
-   msgid is kept: it is the text the translation was made for. Similarity and
-   candidate search: :mod:`pipeline.matcher`.
+   msgid is kept: it is the text the translation was made for (unless its
+   numbers say otherwise, rule 9). Similarity and candidate search:
+   :mod:`pipeline.matcher`.
+
+   3b. **Edited in place** (``in-place-edits``): when nothing is similar enough
+   by rule 3, an entry that stands where a vanished old entry of the same kind
+   stood (between the same unchanged neighbours) is taken as its revision if
+   the two are ``fuzzy_threshold`` similar by characters and share a word:
+   a renamed heading ("Who Might Benefit" -> "Who Could Benefit Most") gets
+   its old translation although short strings otherwise need their words to
+   agree (:func:`edited_in_place`).
+
+   3c. **Split and joined paragraphs** (``split-joined-paragraphs``): a new
+   source that is, sentence for sentence, the sources of two or more vanished
+   old entries in order gets their translations joined (before rule 3); a new
+   source of four words or more that is whole sentences of a vanished old
+   entry, and pairs with nothing else, gets that entry's whole translation.
+   Both are fuzzy with the old source(s) as ``#|``.
 4. **Translation memory** (``memory``): an entry that got no translation from
    its own catalogue (no match, or an exact match that is still untranslated)
    is filled from the memory (every other catalogue of the language, or
@@ -54,6 +70,18 @@ golden case under ``tests/merge/<case>/``: ``old.po`` + ``new.pot`` ->
    gettext's standard fields are put in gettext's order, others follow in
    their old order.
 
+9. **Revisions** (``number-changed``, ``fuzzy-adapted-translation``,
+   ``suppression-source-changed``): an entry is only ever translated (not
+   fuzzy) with a person's translation of exactly its source. A fuzzy entry's
+   ``#|`` is the source its translation was made for: the previous source,
+   unless the translation carries a number (:mod:`pipeline.numbers`) that
+   source lacks and the current source has, i.e. a translator already adapted
+   it to the current source (:func:`made_for`); the memory remembers its pair
+   the same way. A reviewer's ``medloc-ignore:``
+   comment on an entry whose source changed is kept but suspended
+   (``medloc-ignore (source changed):``, which ``medloc check`` does not read),
+   so a number mismatch it silenced for the old source is reported again.
+
 Where rules 1-3, 5-8 apply, the output is byte-identical to
 ``msgmerge --previous`` (the golden tests check this against GNU msgmerge).
 Deliberate differences:
@@ -75,10 +103,14 @@ Deliberate differences:
   nothing from "What the Research Shows".
 * Flags gettext does not know (``#, medloc-reviewed``, Weblate flags) are
   kept; msgmerge cannot read them and drops them.
+* Rules 3b (in place), 3c (split and joined paragraphs) and 9 find
+  translations msgmerge leaves untranslated or obsolete, show the source a
+  translation was made for, and suspend suppressions on changed sources.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -86,7 +118,9 @@ from typing import Literal
 
 from .config import CompendiumExact, UpdateSettings
 from .errors import Diagnostic, Location
-from .matcher import FuzzyIndex, search_preferring
+from .matcher import FuzzyIndex, search_preferring, similarity, tokens
+from .languages import script_of
+from .numbers import extract_numbers, number_words
 from .pofile import Catalog, Message
 
 MatchKind = Literal["exact", "revived", "fuzzy", "memory-exact", "memory-fuzzy", "untranslated"]
@@ -100,6 +134,10 @@ _KNOWN_HEADER_FIELDS = (
 _TEMPLATE_HEADER_FIELDS = ("Report-Msgid-Bugs-To", "POT-Creation-Date")
 # Flags the template owns: gettext's format flags, range and wrapping.
 _TEMPLATE_FLAG = re.compile(r"fuzzy|(no-|possible-|impossible-)?[\w-]+-format|range: .*|(no-)?wrap")
+# A reviewer's ``medloc-ignore:`` comment (pipeline.checks); suspended by inserting SUSPENDED before the colon.
+_SUPPRESSION = re.compile(r"^(\s*medloc-ignore)(\s*:)")
+SUSPENDED = " (source changed)"
+"""Marks a ``medloc-ignore`` that vouched for an older source text (rule 9); checks no longer read it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +217,9 @@ class TranslationMemory:
         entries: list[MemoryEntry] = []
         seen: set[tuple[str | None, str, str, tuple[str, ...]]] = set()
         for catalog in catalogs:
+            languages = catalog_languages(catalog)
             for message in catalog.messages:
-                pair = _remembered(message)
+                pair = _remembered(message, languages)
                 if pair is None:
                     continue
                 key = (pair.msgctxt, pair.msgid, pair.msgstr, tuple(pair.msgstr_plural))
@@ -207,22 +246,69 @@ class TranslationMemory:
         return None if match is None else self.entries[match.id].message
 
 
-def _remembered(message: Message) -> Message | None:
+def _remembered(message: Message, languages: Languages) -> Message | None:
     """The source/translation pair ``message`` holds, if a person translated it."""
     if message.translated or (message.obsolete and not message.fuzzy and message.has_translation):
         return message
     if not (message.fuzzy and message.has_translation and message.previous_msgid is not None):
         return None
-    if (message.msgid_plural is None) != (message.previous_msgid_plural is None):
+    source = made_for(message, languages)
+    if (message.msgid_plural is None) != (source[2] is None):
         return None
+    msgctxt, msgid, msgid_plural = source
     return Message(
-        msgid=message.previous_msgid,
-        msgctxt=message.previous_msgctxt,
-        msgid_plural=message.previous_msgid_plural,
+        msgid=msgid,
+        msgctxt=msgctxt,
+        msgid_plural=msgid_plural,
         msgstr=message.msgstr,
         msgstr_plural=list(message.msgstr_plural),
         flags=["fuzzy"],  # nobody confirmed it since: an exact hit on it stays fuzzy
     )
+
+
+# --------------------------------------------------------------------------- which source a translation renders
+
+Languages = tuple[str, str]
+"""(source language, target language) of a catalogue, as codes for :mod:`pipeline.numbers`."""
+Source = tuple[str | None, str, str | None]
+"""(msgctxt, msgid, msgid_plural) of a source text."""
+
+
+def catalog_languages(catalog: Catalog) -> Languages:
+    """The languages a catalogue translates from and into (``X-Source-Language``, ``Language``)."""
+    fields = catalog.header_fields()
+    return fields.get("X-Source-Language", "").strip() or "en", fields.get("Language", "").strip() or "en"
+
+
+def made_for(message: Message, languages: Languages) -> Source:
+    """The source text a fuzzy entry's translation renders (rule 9).
+
+    Normally its previous source (``#|``): a merge left the translation as it was. But a
+    translator may have begun adapting it to the current source and left it fuzzy: a
+    number the previous source lacks and the current one has gives that away (``3 weeks``
+    became ``4 weeks`` and the translation already says 4); then it is the current source.
+    A translation whose numbers fit neither (a conversion the translator added) stays with
+    its previous source, as before.
+    """
+    current = (message.msgctxt, message.msgid, message.msgid_plural)
+    if message.previous_msgid is None:
+        return current
+    previous = (message.previous_msgctxt, message.previous_msgid, message.previous_msgid_plural)
+    if not _numbers_fit(message, previous, languages) and _numbers_fit(message, current, languages):
+        return current
+    return previous
+
+
+def _numbers_fit(message: Message, source: Source, languages: Languages) -> bool:
+    """True if every number of ``message``'s translation is a number of ``source`` (by value;
+    the source may write it as a word: ``two weeks``)."""
+    source_lang, lang = languages
+    wanted: set[str] = set()
+    for text in (source[1], source[2] or ""):
+        wanted.update(n.value for n in extract_numbers(text, source_lang))
+        wanted.update(number_words(text, source_lang))
+    texts = message.msgstr_plural if message.msgid_plural is not None else [message.msgstr]
+    return all(n.value in wanted for text in texts for n in extract_numbers(text, lang))
 
 
 # --------------------------------------------------------------------------- merge
@@ -255,6 +341,7 @@ class _Merger:
         self.memory = memory
         self.options = options
         self.nplurals = old.nplurals
+        self.languages = catalog_languages(old)
         self.active = old.index(obsolete=False)
         self.obsolete = old.index(obsolete=True)
         self.template_keys = {m.key for m in template.messages if not m.obsolete}
@@ -265,9 +352,16 @@ class _Merger:
         self.used: set[int] = set()
         self.stats = MergeStats()
         self.diagnostics: list[Diagnostic] = []
+        self.in_place: dict[int, Message] = {}
+        self.parts = _Sentences([m for m in self.vanished if m.translated and m.msgid_plural is None]
+                                if options.fuzzy_matching else [],
+                                joiner="" if script_of(self.languages[1]) in _NO_SPACE_SCRIPTS else " ")
 
     def run(self) -> MergeResult:
-        merged = [self.entry(t) for t in self.template.messages if not t.obsolete]
+        active = [t for t in self.template.messages if not t.obsolete]
+        if self.options.fuzzy_matching:
+            self.in_place = edited_in_place(self.old, active, threshold=self.options.fuzzy_threshold)
+        merged = [self.entry(t) for t in active]
         merged.extend(self.leftovers())
         header = merge_header(self.old.header, self.template.header)
         catalog = Catalog(header=header, messages=merged, path=self.old.path)
@@ -286,7 +380,11 @@ class _Merger:
                 _copy_previous(result, exact)
                 return self.untranslated(result)
             return self.from_memory(t, comments=exact) or self.untranslated(result)
-        close = self.closest_own(t)
+        joined = self.parts.joined(t)
+        if joined is not None:
+            self.stats.count("fuzzy")
+            return self.adopt(t, joined, comments=joined, previous_from=joined)
+        close = self.closest_own(t) or self.in_place.get(id(t)) or self.parts.containing(t)
         if close is not None:
             self.used.add(id(close))
             self.stats.count("fuzzy")
@@ -347,13 +445,11 @@ class _Merger:
         shape_changed = self.copy_translation(message, source)
         if previous_from is not None or shape_changed:
             message.fuzzy = True
+            message.translator_comments = _suspend_suppressions(message.translator_comments)
             origin = previous_from or source
-            if origin.fuzzy and origin.previous_msgid is not None and not shape_changed:
-                _copy_previous(message, origin)
-            else:
-                message.previous_msgctxt = origin.msgctxt
-                message.previous_msgid = origin.msgid
-                message.previous_msgid_plural = origin.msgid_plural
+            previous = (made_for(origin, self.languages) if origin.fuzzy and not shape_changed
+                        else (origin.msgctxt, origin.msgid, origin.msgid_plural))
+            message.previous_msgctxt, message.previous_msgid, message.previous_msgid_plural = previous
         elif message.fuzzy and source.previous_msgid is not None:
             _copy_previous(message, source)
         if not message.has_translation:
@@ -398,6 +494,139 @@ class _Merger:
         return result
 
 
+def edited_in_place(old: Catalog, template: Sequence[Message], *, threshold: float) -> dict[int, Message]:
+    """Template entries (by ``id``) that replace one old entry where it stood (rule 3b).
+
+    Entries both sides keep verbatim, in the same order, are anchors. Between two
+    consecutive anchors (or the start or end of the file), when the template has exactly
+    as many new entries of a kind (last extracted comment: heading, list item ...) as the
+    old catalogue has translated entries of that kind whose source vanished, they are the
+    same segments, edited: they pair in order, if at least ``threshold`` similar by
+    characters and sharing a token (:func:`pipeline.matcher.tokens`). Their position stands in
+    for the word-by-word agreement short strings need elsewhere
+    (:func:`pipeline.matcher.words_agree`): a renamed heading is its old heading, edited.
+    """
+    old_active = [m for m in old.messages if not m.obsolete]
+    position = {m.key: i for i, m in enumerate(old_active)}
+    template_keys = {t.key for t in template}
+    known = template_keys & ({m.key for m in old.messages})
+    pairs: dict[int, Message] = {}
+    gap: list[Message] = []
+    last = -1
+    for t in [*template, None]:
+        here = position.get(t.key) if t is not None else len(old_active)
+        if t is not None and (here is None or here <= last):
+            if t.key not in known:
+                gap.append(t)
+            continue
+        replaced = [m for m in old_active[last + 1 : here] if m.key not in template_keys and m.has_translation]
+        pairs.update(_pair_gap(gap, replaced, threshold))
+        gap, last = [], here
+    return pairs
+
+
+def _pair_gap(new: Sequence[Message], old: Sequence[Message], threshold: float) -> dict[int, Message]:
+    """Pair, in order, the new and old entries of each kind that the gap has as many of on both sides."""
+    pairs: dict[int, Message] = {}
+    for kind in {_kind(m) for m in new}:
+        same_new, same_old = [m for m in new if _kind(m) == kind], [m for m in old if _kind(m) == kind]
+        if len(same_new) == len(same_old):
+            pairs.update((id(n), o) for n, o in zip(same_new, same_old) if _same_segment(n, o, threshold))
+    return pairs
+
+
+def _kind(message: Message) -> str:
+    """What the segment is (``heading 2``, ``list item`` ...): the last extracted comment."""
+    return message.extracted_comments[-1] if message.extracted_comments else ""
+
+
+def _same_segment(new: Message, old: Message, threshold: float) -> bool:
+    return ((new.msgid_plural is None) == (old.msgid_plural is None)
+            and similarity(new.msgid, old.msgid) >= threshold and not tokens(new.msgid).isdisjoint(tokens(old.msgid)))
+
+
+_NO_SPACE_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan"})
+"""Scripts written with no space between sentences (joined translations, rule 3c): Chinese and
+Japanese. Thai, Lao, Khmer and Myanmar write no space between words but do between sentences."""
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]*]*(?:\s+|$)|[。！？]+[」』）)]*\s*")
+"""A sentence ends with a full stop, ``!`` or ``?`` and a space; Chinese and Japanese need no space."""
+_MIN_WORDS = 4
+"""A sentence found inside an old paragraph needs this many words (not a lone heading)."""
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CONTAINING_SCANNED = 32
+"""Old entries sharing a first sentence checked per query (bounded work, as in the matcher)."""
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` start (``0`` first)."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text)]
+
+
+class _Sentences:
+    """Translated old entries whose source vanished, by their sentences (rule 3c)."""
+
+    def __init__(self, vanished: Sequence[Message], *, joiner: str) -> None:
+        self.joiner = joiner
+        self.whole: dict[tuple[str | None, str], Message] = {}
+        self.by_sentence: dict[str, list[Message]] = {}
+        for message in vanished:
+            self.whole.setdefault(message.key, message)
+            starts = sentence_starts(message.msgid)
+            for start, end in zip(starts, [*starts[1:], len(message.msgid)]):
+                self.by_sentence.setdefault(message.msgid[start:end].rstrip(), []).append(message)
+
+    def joined(self, t: Message) -> Message | None:
+        """Two or more old entries whose sources, in order, make up ``t``'s source (joined paragraphs)."""
+        if not self.whole or t.msgid_plural is not None:
+            return None
+        starts = [*sentence_starts(t.msgid), len(t.msgid)]
+        parts: list[Message] = []
+        at = 0
+        while at < len(starts) - 1:
+            found = next(((end, self.whole[key]) for end in range(len(starts) - 1, at, -1)
+                          if (key := (t.msgctxt, t.msgid[starts[at]:starts[end]].rstrip())) in self.whole), None)
+            if found is None:
+                return None
+            at, part = found
+            parts.append(part)
+        return self.join(t, parts) if len(parts) > 1 else None
+
+    def join(self, t: Message, parts: Sequence[Message]) -> Message:
+        comments = list(dict.fromkeys(c for part in parts for c in part.translator_comments))
+        return Message(t.msgid, self.joiner.join(part.msgstr.rstrip() for part in parts),
+                       msgctxt=t.msgctxt, translator_comments=comments)
+
+    def containing(self, t: Message) -> Message | None:
+        """An old entry whose source holds ``t``'s whole sentences, and more (a split paragraph)."""
+        if t.msgid_plural is not None or _word_count(t.msgid) < _MIN_WORDS:
+            return None
+        starts = sentence_starts(t.msgid)
+        first = t.msgid[: starts[1]].rstrip() if len(starts) > 1 else t.msgid
+        for message in itertools.islice(self.by_sentence.get(first, ()), _CONTAINING_SCANNED):
+            if message.msgctxt == t.msgctxt and _holds_sentences(message.msgid, t.msgid):
+                return message
+        return None
+
+
+def _word_count(text: str) -> int:
+    """Words separated by spaces; in Chinese and Japanese, about one per two characters."""
+    cjk = len(_CJK_CHARACTER.findall(text))
+    return len(_CJK_CHARACTER.sub(" ", text).split()) + cjk // 2
+
+
+def _holds_sentences(text: str, part: str) -> bool:
+    """True if ``part`` is one or more whole sentences of ``text``, and not all of it."""
+    starts = sentence_starts(text)
+    bounds = {*starts[1:], len(text)}
+    for start in starts:
+        if part == text or not text.startswith(part, start):
+            continue
+        rest = text[start + len(part):]
+        if start + len(part) + len(rest) - len(rest.lstrip()) in bounds:
+            return True
+    return False
+
+
 def rejected_suggestion(message: Message) -> bool:
     """True if ``message`` records a suggestion its translator rejected (rule 4).
 
@@ -405,6 +634,11 @@ def rejected_suggestion(message: Message) -> bool:
     entry without a translation, except to carry such a record forward.
     """
     return not message.has_translation and message.previous_msgid is not None
+
+
+def _suspend_suppressions(comments: list[str]) -> list[str]:
+    """``medloc-ignore:`` comments made inert: they vouched for the old source (rule 9)."""
+    return [_SUPPRESSION.sub(lambda m: m.group(1) + SUSPENDED + m.group(2), c, count=1) for c in comments]
 
 
 def _set_translation(message: Message, msgstr: str, plural: list[str]) -> None:
