@@ -15,7 +15,8 @@ id                   severity  finds
 ``term-missing``     warning   a source term without its preferred/admitted wording
                                (a translation may rephrase: a person decides)
 ``inconsistent``     warning   one msgid translated differently within a language
-``suppression``      warning   a ``medloc-ignore`` comment naming an unknown check or term
+``suppression``      warning   a ``medloc-ignore`` comment naming an unknown check or term, or one
+                               ``medloc update`` suspended because its source changed
 ``suppression``      info      a ``medloc-ignore`` comment that silenced nothing
 ===================  ========  ===============================================
 
@@ -57,6 +58,7 @@ from .errors import Diagnostic, Location, PipelineError, Severity
 from .glossary import Glossary, Term, TermTranslation, load_glossary
 from .languages import get_language
 from .numbers import Number, extract_numbers, measures, number_words
+from .merge import SUSPENDED
 from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
 
 CheckId = Literal[
@@ -69,7 +71,7 @@ CHECKS: dict[str, str] = {
     "number-mismatch": "Numbers in the translation differ from the numbers in the source.",
     "markup-mismatch": "Links, images, emphasis, inline code or HTML differ between source and translation.",
     "inconsistent": "The same source text is translated differently within one language.",
-    "suppression": "A medloc-ignore comment names an unknown check or term, or silences nothing.",
+    "suppression": "A medloc-ignore comment names an unknown check or term, silences nothing, or was suspended because its source changed.",
 }
 DEFAULT_SEVERITY: dict[str, Severity] = {
     "term-missing": "warning",
@@ -568,6 +570,22 @@ def parse_suppressions(comments: Iterable[str]) -> list[Suppression]:
     return found
 
 
+def suspended_suppressions(comments: Iterable[str]) -> list[Issue]:
+    """A ``medloc-ignore (source changed):`` comment (``medloc update`` suspends a suppression
+    whose source changed) asks the reviewer to look again: it silences nothing until then."""
+    marker = re.compile(rf"^\s*medloc-ignore{re.escape(SUSPENDED)}\s*:")
+    return [
+        Issue(
+            "suppression",
+            "warning",
+            f"suspended suppression ({comment.strip()}): the source changed since a reviewer wrote it; "
+            f"check the translation against the new source, then delete '{SUSPENDED.strip()}' to keep it or the comment to drop it",
+        )
+        for comment in comments
+        if marker.match(comment)
+    ]
+
+
 def apply_suppressions(issues: list[Issue], suppressions: list[Suppression], glossary: Glossary | None) -> list[tuple[Issue, Suppression | None]]:
     """Pair each issue with the suppression covering it; add issues for bad or unused suppressions."""
     paired = [(issue, next((s for s in suppressions if s.covers(issue)), None)) for issue in issues]
@@ -733,6 +751,7 @@ class _Run:
         for msgid, msgstr, plural in _pairs(message):
             issues += [i for i in checker.check(msgid, msgstr, numbers=not plural) if i not in issues]
         suppressions = parse_suppressions(message.translator_comments)
+        issues += suspended_suppressions(message.translator_comments)
         base = Finding(path, message.msgstr_line or message.line, lang, "inconsistent", "warning", "", message.msgid, _shown_msgstr(message))
         self.seen.append(_Seen(base, message.msgctxt, suppressions))
         self.findings += _located(base, apply_suppressions(issues, suppressions, self.glossary))

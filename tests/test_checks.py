@@ -590,6 +590,31 @@ def test_a_suppression_survives_medloc_update(tmp_path: Path, capsys: pytest.Cap
     assert "suppressed warning: 'herniated discs' (herniated-disc)" in capsys.readouterr().out
 
 
+def test_a_suspended_suppression_is_reported_and_silences_nothing(project: Path) -> None:
+    """`update` suspends a medloc-ignore whose source changed: check names it for review, and the
+    number mismatch it silenced for the old source is reported again."""
+    write_po(
+        project,
+        "ko",
+        "misc",
+        """\
+        # medloc-ignore (source changed): number-mismatch 5개월은 150일로 옮김
+        #: docs/misc.md:1
+        msgid "Results appear after 6 months."
+        msgstr "결과는 150일 후에 나타납니다."
+        """,
+    )
+    result = run_checks(load_config(project), langs=["ko"])
+    found = [f for f in result.findings if f.path.endswith("misc.po")]
+    assert [(f.line, f.check, f.severity, f.suppressed) for f in found] == [
+        (14, "number-mismatch", "error", False),
+        (14, "suppression", "warning", False),
+    ]
+    message = found[1].message
+    assert message.startswith("suspended suppression (medloc-ignore (source changed): number-mismatch 5개월은 150일로 옮김)")
+    assert "delete '(source changed)' to keep it" in message
+
+
 PHRASES = """\
 version: 1
 source_language: en
