@@ -131,6 +131,46 @@ def test_check_writes_nothing_and_exits_1_when_out_of_date(project: Path, capsys
     assert "locales/templates/second.pot: out of date" in capsys.readouterr().out
 
 
+def test_template_of_a_deleted_article_is_removed_and_its_catalogue_kept(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project) == 0
+    po = project / "locales/ko/LC_MESSAGES/second.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\nmsgid "Text."\nmsgstr "본문."\n', encoding="utf-8")
+    (project / "docs/second.md").unlink()
+    capsys.readouterr()
+    assert run(project, "--check") == 1
+    assert "locales/templates/second.pot: stale, docs/second.md is gone or makes another template (run medloc extract)" in capsys.readouterr().out
+    assert (project / "locales/templates/second.pot").is_file()
+    assert run(project) == 0
+    assert "locales/templates/second.pot: removed, docs/second.md is gone" in capsys.readouterr().out
+    assert not (project / "locales/templates/second.pot").exists()
+    assert "본문." in po.read_text(encoding="utf-8")
+    assert run(project, "--check") == 0
+
+
+def test_template_of_a_renamed_slug_is_replaced(project: Path) -> None:
+    assert run(project) == 0
+    (project / "docs/second.md").write_text("---\nslug: lumbar\n---\n\n# Second\n\nText.\n", encoding="utf-8")
+    assert run(project) == 0
+    assert sorted(p.name for p in (project / "locales/templates").glob("*.pot")) == ["back-pain.pot", "lumbar.pot"]
+
+
+def test_templates_medloc_did_not_make_or_from_elsewhere_are_left_alone(project: Path, tmp_path: Path) -> None:
+    templates = project / "locales/templates"
+    templates.mkdir(parents=True)
+    by_hand = templates / "glossary-terms.pot"
+    by_hand.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "x"\nmsgstr ""\n', encoding="utf-8")
+    drafts = project / "drafts"
+    drafts.mkdir()
+    (drafts / "draft.md").write_text("Draft text.\n", encoding="utf-8")
+    assert run(project, "--docs", str(drafts), "--templates", str(templates)) == 0
+    assert run(project) == 0  # draft.md still exists, outside docs/: its template is not stale
+    assert by_hand.is_file() and (templates / "draft.pot").is_file()
+    (project / "docs/second.md").unlink()
+    assert run(project, "--docs", str(drafts), "--templates", str(templates)) == 0  # a partial run removes nothing
+    assert (templates / "second.pot").is_file()
+
+
 def test_docs_and_templates_options(project: Path, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     other.mkdir()
