@@ -303,8 +303,8 @@ def test_a_moved_article_finds_its_translations_again(tmp_path: Path, capsys: py
     assert po.exists()  # left for the team to delete
     assert "locales/ko/LC_MESSAGES/lower-back-pain.po: warning: article moved? starts from the translations of " \
            "locales/ko/LC_MESSAGES/back-pain.po" in err
-    assert "locales/ko/LC_MESSAGES/back-pain.po: warning: no file named by the references of " \
-           "locales/templates/back-pain.pot exists any more" in err
+    assert not (tmp_path / "locales/templates/back-pain.pot").exists()  # extract removed the template nothing makes
+    assert "locales/ko/LC_MESSAGES/back-pain.po: warning: no template is translated into ko by this catalogue" in err
     merged = {m.msgid: m for m in read_po(new_po).messages if not m.obsolete}
     assert merged["Back Pain After Lifting"].translated
     assert merged["Back Pain After Lifting"].translator_comments == ["Reviewed by Dr. Kim"]
@@ -312,6 +312,20 @@ def test_a_moved_article_finds_its_translations_again(tmp_path: Path, capsys: py
     assert changed.fuzzy and changed.previous_msgid is not None and "3 weeks" in changed.previous_msgid
     before = new_po.read_bytes()
     assert _run(tmp_path, "update") == 0 and new_po.read_bytes() == before
+
+
+def test_a_template_whose_article_is_gone_is_reported_on_every_update(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before `extract` runs (or for a template medloc did not make), update keeps the catalogue and says why."""
+    doc, po = _project_with_translated_article(tmp_path)
+    doc.unlink()
+    before = po.read_bytes()
+    capsys.readouterr()
+    for _ in range(2):
+        assert _run(tmp_path, "update") == 0
+        err = capsys.readouterr().err
+        assert "locales/ko/LC_MESSAGES/back-pain.po: warning: no file named by the references of " \
+               "locales/templates/back-pain.pot exists any more" in err and "[update-stale]" in err
+    assert po.read_bytes() == before
 
 
 def test_a_copied_article_gets_suggestions_only(tmp_path: Path) -> None:
