@@ -246,7 +246,7 @@ def _run(project: Path, *args: str) -> int:
     return main(["--project", str(project), *args])
 
 
-def test_an_edited_article_keeps_its_translations_and_publishes_none_for_a_changed_number(tmp_path: Path) -> None:
+def _project_with_translated_article(tmp_path: Path) -> tuple[Path, Path]:
     (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n',
                                              encoding="utf-8")
     doc = tmp_path / "docs" / "back-pain.md"
@@ -257,6 +257,15 @@ def test_an_edited_article_keeps_its_translations_and_publishes_none_for_a_chang
     catalog = read_po(po)
     for message in catalog.messages:
         message.msgstr = _translation(message.msgid)
+    catalog.messages[0].translator_comments = ["Reviewed by Dr. Kim"]
+    write_po(catalog, po)
+    return doc, po
+
+
+def test_an_edited_article_keeps_its_translations_and_publishes_none_for_a_changed_number(tmp_path: Path) -> None:
+    doc, po = _project_with_translated_article(tmp_path)
+    catalog = read_po(po)
+    for message in catalog.messages:
         if "10 mg" in message.msgid:
             message.translator_comments = ["medloc-ignore: number-mismatch dose checked by the pharmacist"]
     write_po(catalog, po)
@@ -273,22 +282,6 @@ def test_an_edited_article_keeps_its_translations_and_publishes_none_for_a_chang
     dose = merged["Take 20 mg twice a day."]
     assert parse_suppressions(dose.translator_comments) == []
     assert number_issues(dose.msgid, dose.msgstr, source_lang="en", lang="ko")  # 10 still there: check will say so
-
-
-def _project_with_translated_article(tmp_path: Path) -> tuple[Path, Path]:
-    (tmp_path / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n',
-                                             encoding="utf-8")
-    doc = tmp_path / "docs" / "back-pain.md"
-    doc.parent.mkdir()
-    doc.write_text(ARTICLE, encoding="utf-8")
-    assert _run(tmp_path, "extract") == 0 and _run(tmp_path, "update") == 0
-    po = tmp_path / "locales" / "ko" / "LC_MESSAGES" / "back-pain.po"
-    catalog = read_po(po)
-    for message in catalog.messages:
-        message.msgstr = _translation(message.msgid)
-    catalog.messages[0].translator_comments = ["Reviewed by Dr. Kim"]
-    write_po(catalog, po)
-    return doc, po
 
 
 def test_a_moved_article_finds_its_translations_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,17 +8,14 @@ is on, so a page renders its own range's pages and only a link for the others.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import _Quiet, serious_violations
+from tests.browser.conftest import serious_violations, served
 from tests.site_project import REPO
 
 pytestmark = pytest.mark.browser
@@ -80,12 +77,8 @@ def grouped_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = make_grouped_project(tmp_path_factory.mktemp("grouped") / "project")
     result = build_site(load_config(project), progress=False)
     assert not result.failed, [str(f) for f in result.failures]
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as url:
+        yield url
 
 
 def _nav_links(page: object, selector: str) -> list[str]:

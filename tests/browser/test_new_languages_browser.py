@@ -11,9 +11,6 @@ Vietnamese translation saved decomposed (NFD) and a query typed precomposed.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import _Quiet, serious_violations
+from tests.browser.conftest import serious_violations, served
 from tests.site_project import make_project
 
 pytestmark = pytest.mark.browser
@@ -83,12 +80,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (folder / "sciatica.po").write_text(_po(lang), encoding="utf-8")
     result = build_site(load_config(project), progress=False)
     assert not result.failed, [str(f) for f in result.failures]
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as url:
+        yield url
 
 
 def search(page, site_url: str, path: str, query: str) -> list[str]:
