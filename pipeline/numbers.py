@@ -98,12 +98,12 @@ def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
 @lru_cache(maxsize=None)
 def _groups_in_twos(lang: str) -> bool:
     """Whether ``lang`` groups digits in twos above the thousands (CLDR ``#,##,##0``: Hindi 1,50,000)."""
-    try:
-        from babel import Locale
-        from babel.numbers import parse_pattern
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import parse_pattern
 
+    try:
         return parse_pattern(Locale.parse(lang.replace("-", "_")).decimal_formats[None]).grouping[1] == 2
-    except Exception:  # an odd code: groups of three, as everywhere else
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, IndexError):  # an odd code: groups of three
         return False
 
 
