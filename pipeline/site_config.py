@@ -438,10 +438,20 @@ class Collation:
     - Arabic: the basic letters are encoded in hijāʾī order (ا ب ت ث …);
       :data:`COLLATIONS` folds the variants onto them.
 
+    Languages whose alphabet has letters that are not their base letter with
+    an accent (Polish ł after l, Vietnamese â after ă after a, Persian گ after
+    ک), or whose order differs from the code points (Ukrainian і ї after и,
+    Persian و before ه), say so in :data:`COLLATIONS`: a letter in ``after``
+    sorts after every word of its base letter and before the next letter,
+    wherever it stands in the word, with the tone or accent marks that are not
+    part of it folded away (Vietnamese ầ is â). Thai and Lao write some vowels
+    before the consonant they follow in speech (เ แ โ ใ ไ): dictionaries file
+    the word under the consonant, so such a vowel is compared after it.
+
     Not attempted: ignoring the Arabic article ال (the same letters begin
-    words such as التهاب, inflammation, which must sort under ا), and letters
-    other languages place after their base letter (Spanish ñ, Swedish å ä ö):
-    no configured language needs them; add a :class:`Collation` when one does.
+    words such as التهاب, inflammation, which must sort under ا), and digraphs
+    that are letters (Czech ch, Welsh ll); add them to a :class:`Collation` when
+    a configured language needs them.
     """
 
     keep: frozenset[str] = frozenset()
@@ -450,6 +460,10 @@ class Collation:
     """Letters filed under another letter (Russian ё under е)."""
     ignore: frozenset[str] = frozenset()
     """Characters that do not count at all (Arabic tatweel)."""
+    after: Mapping[str, str] = field(default_factory=dict)
+    """Letters filed right after a base letter (Polish ł after l); several after one base, in this order."""
+    preposed: frozenset[str] = frozenset()
+    """Vowels written before the consonant they are compared after (Thai เ แ โ ใ ไ)."""
 
 
 COLLATIONS: Mapping[str, Collation] = {
@@ -458,7 +472,29 @@ COLLATIONS: Mapping[str, Collation] = {
     # Alef with hamza or madda (أ إ آ) loses its mark with the other accents; alef wasla ٱ, ta marbuta
     # and alef maqsura are filed as a reader looks them up; tatweel only stretches a word, harakat are marks.
     "ar": Collation(replace={"ٱ": "ا", "ة": "ه", "ى": "ي"}, ignore=frozenset("\u0640")),
+    # Persian: پ چ ژ گ are letters (after ب ج ز ک), ک and گ come after ق, و before ه; Arabic ك ي typed
+    # on an Arabic keyboard are the Persian letters; the zero-width non-joiner only shapes a word.
+    "fa": Collation(
+        replace={"ٱ": "ا", "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ه"},
+        ignore=frozenset("\u0640\u200c"),
+        after={"پ": "ب", "چ": "ج", "ژ": "ز", "ک": "ق", "گ": "ق", "ه": "و"},
+    ),
+    "pl": Collation(after={"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"}),
+    # Ukrainian: ґ after г, є after е, then и і ї й (code points put ґ є і ї after я).
+    "uk": Collation(after={"ґ": "г", "є": "е", "і": "и", "ї": "и", "й": "и"}),
+    # Vietnamese: ă â ê ô ơ ư đ are letters; the five tone marks do not count at the first level.
+    "vi": Collation(after={"ă": "a", "â": "a", "đ": "d", "ê": "e", "ô": "o", "ơ": "o", "ư": "u"}),
+    "th": Collation(preposed=frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")),
+    "lo": Collation(preposed=frozenset("\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")),
+    "es": Collation(after={"ñ": "n"}),
+    "sv": Collation(after={"å": "z", "ä": "z", "ö": "z"}),
+    "fi": Collation(after={"å": "z", "ä": "z", "ö": "z"}),
+    "da": Collation(after={"æ": "z", "ø": "z", "å": "z"}),
+    "nb": Collation(after={"æ": "z", "ø": "z", "å": "z"}),
+    "nn": Collation(after={"æ": "z", "ø": "z", "å": "z"}),
 }
+_AFTER = 0x10FFF0
+"""Code point of the first mark after a base letter (``after``): beyond every letter, so ł sorts after lz."""
 _COMMON = Collation()
 _NUMBER = re.compile(r"[0-9]+")
 _NUMBER_WIDTH = 20
@@ -489,6 +525,11 @@ def _collation(lang: Language | str | None) -> str:
 def _folded_pieces(title: str, code: str) -> list[str]:
     """One folded string per character of an NFC ``title`` ("" for one that does not count)."""
     pieces = [_fold_char(ch, code) for ch in title]
+    preposed = COLLATIONS.get(code, _COMMON).preposed
+    if preposed:
+        for index in range(len(title) - 1):
+            if title[index] in preposed:
+                pieces[index], pieces[index + 1] = pieces[index + 1], pieces[index]
     # Symbols and spaces around the title do not count either (inside, a space separates words).
     for indexes in (range(len(title)), range(len(title) - 1, -1, -1)):
         for index in indexes:
@@ -522,10 +563,27 @@ def _fold_char(ch: str, code: str) -> str:
         return lower
     if lower in rules.ignore:
         return ""
-    decomposed = unicodedata.normalize("NFKD", rules.replace.get(lower, lower))
+    lower = rules.replace.get(lower, lower)
+    if rules.after:
+        letter = _letter_of(lower, rules)
+        if letter in rules.after:
+            base = rules.after[letter]
+            rank = [other for other, of in rules.after.items() if of == base].index(letter)
+            return _fold_char(base, code) + chr(_AFTER + rank)
+    decomposed = unicodedata.normalize("NFKD", lower)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     letters = "".join(_fold_letter(c, rules) for c in letters)
     return unicodedata.normalize("NFC", letters)  # Hangul: the syllable again, not its jamo
+
+
+def _letter_of(ch: str, rules: Collation) -> str:
+    """``ch`` without the marks that make no letter of ``rules.after`` (Vietnamese ầ -> â, ọ -> o)."""
+    base, *marks = unicodedata.normalize("NFD", ch)
+    for mark in marks:
+        joined = unicodedata.normalize("NFC", base + mark)
+        if joined in rules.after:
+            base = joined
+    return base
 
 
 def _fold_letter(ch: str, rules: Collation) -> str:

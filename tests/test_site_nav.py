@@ -120,6 +120,46 @@ def test_language_specific_order(lang: str, earlier: str, later: str) -> None:
     assert sort_key(earlier, lang) < sort_key(later, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        # Polish: ą ć ę ł ń ó ś ź ż are letters after their base (code points put ł after z).
+        ("pl", ["lekarz", "lz", "łokieć", "mózg", "zab", "ząb", "zęby", "źrebię", "żebro"]),
+        # Ukrainian: ґ after г, є after е, и і ї й (code points put ґ є і ї after я).
+        ("uk", ["гора", "ґанок", "дим", "ефір", "єдність", "жар", "икра", "іній", "їжа", "йод", "кіт", "яма"]),
+        # Vietnamese: a ă â ... d đ; tone marks do not count (ầm is âm), ô before ơ, u before ư.
+        ("vi", ["an", "ăn", "âm", "bụng", "dạ dày", "đau", "ốm", "ông", "ơn", "ung", "ưu", "vai"]),
+        # Persian: پ چ ژ after ب ج ز, ک گ after ق, و before ه, ی last; ZWNJ does not count.
+        ("fa", ["بازو", "پا", "جراحی", "چشم", "حال", "زانو", "ژن", "سر", "سلول‌ها", "قلب", "کمر", "گردن", "لگن", "وزن", "هفته", "یک"]),
+        # Thai: a word written with เ แ โ ใ ไ first is filed under the consonant after it; tone marks do not count.
+        ("th", ["ก้น", "กระดูก", "ขา", "เข่า", "แขน", "คอ"]),
+        ("es", ["nuca", "ñu", "oreja"]),
+        ("sv", ["arm", "zon", "ärr", "ögon"]),
+    ],
+)
+def test_letters_of_other_alphabets_sort_where_their_dictionaries_put_them(lang: str, expected: list[str]) -> None:
+    shuffled = expected[1::2] + expected[::2][::-1]
+    assert sorted(shuffled, key=lambda title: sort_key(title, lang)) == expected
+    pages = [NavPage(f"page-{index}.md", title) for index, title in enumerate(shuffled)]
+    nav, _ = language_nav(pages, home="index.md", limit=2, lang=lang)
+    by_rel = {page.rel: page.title for page in pages}
+    assert [by_rel[rel] for rel in _leaves(nav[1:])] == expected
+
+
+def _leaves(nav: list[NavEntry]) -> list[str]:
+    return [leaf for item in nav for leaf in ([item] if isinstance(item, str) else _leaves(next(iter(item.values()))))]
+
+
+def test_vietnamese_tone_marks_do_not_count_but_letters_do() -> None:
+    assert fold_title("ầm", "vi") == fold_title("âm", "vi") != fold_title("am", "vi")
+    assert fold_title("Đau", "vi") == fold_title("đau", "vi") != fold_title("dau", "vi")
+
+
+def test_persian_typed_on_an_arabic_keyboard_files_with_persian_letters() -> None:
+    assert fold_title("كمر", "fa") == fold_title("کمر", "fa") and fold_title("يک", "fa") == fold_title("یک", "fa")
+    assert fold_title("سلول‌ها", "fa") == fold_title("سلولها", "fa")
+
+
 def test_without_a_language_only_the_common_rules_apply() -> None:
     assert fold_title("Йод") == "иод" and fold_title("Йод", "ru") == "йод"  # common rules drop every mark
     assert fold_title("ٱلتهاب") != fold_title("ٱلتهاب", "ar")
