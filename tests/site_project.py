@@ -18,3 +18,13 @@ def make_project(dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(po, target)
     return dest
+
+
+def set_languages(project: Path, codes: list[str]) -> None:
+    """Configure ``codes`` as the project's languages (its pyproject.toml's ``languages = [...]``)."""
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    start = text.index("languages = [")
+    end = text.index("]", start) + 1
+    listed = ", ".join(f'"{code}"' for code in codes)
+    pyproject.write_text(f"{text[:start]}languages = [{listed}]{text[end:]}", encoding="utf-8")

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import serious_violations, served
-from tests.site_project import make_project
+from tests.site_project import make_project, set_languages
 
 pytestmark = pytest.mark.browser
 
@@ -69,11 +69,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from pipeline.site import build_site
 
     project = make_project(tmp_path_factory.mktemp("new-languages") / "project")
-    pyproject = project / "pyproject.toml"
-    text = pyproject.read_text(encoding="utf-8")
-    start = text.index("languages = [")
-    end = text.index("]", start) + 1
-    pyproject.write_text(text[:start] + 'languages = ["en", "ko", "fa", "th", "vi"]' + text[end:], encoding="utf-8")
+    set_languages(project, ["en", "ko", "fa", "th", "vi"])
     for lang in TRANSLATIONS:
         folder = project / "locales" / lang / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
