@@ -14,6 +14,7 @@ in rem), the WCAG 1.4.12 text spacing by a user stylesheet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -309,6 +310,27 @@ def test_text_size_on_a_phone(measure, path: str) -> None:
         assert body["size"] >= 18 and body["lineHeight"] >= 1.8, body
     if found["lang"] in ("ko", "ja", "zh-Hans"):
         assert body["lineHeight"] >= 1.7, body
+
+
+HEADING_COLOURS = """() => [...document.querySelectorAll('article :is(h1, h2, h3)')].map(h => [h.tagName, getComputedStyle(h).color])"""
+
+
+def _contrast_on_white(colour: str) -> float:
+    """WCAG contrast of an ``rgb()``/``rgba()`` colour over white (the article's background)."""
+    *rgb, alpha = [*map(float, re.findall(r"[\d.]+", colour)), 1.0][:4]
+    shown = [value * alpha + 255 * (1 - alpha) for value in rgb]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in (c / 255 for c in shown)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+@pytest.mark.parametrize("path", ["sciatica/", "ko/sciatica/", "ar/sciatica/"])
+def test_headings_are_dark_enough_for_older_readers(open_page, path: str) -> None:
+    """WCAG 1.4.6 (AAA, 7:1) for the page title and headings: Material's light grey h1 (4.6:1) passes
+    AA only, and the title is what an older reader looks for first."""
+    tab = open_page(path, 390)
+    colours = tab.evaluate(HEADING_COLOURS)
+    assert colours and all(_contrast_on_white(colour) >= 7 for _, colour in colours), colours
 
 
 @pytest.mark.parametrize(("path", "width"), WIDE)
