@@ -58,7 +58,15 @@ def _show_mkdocs_log() -> None:
 
 
 def _rerender(render: Callable[[], LanguageTree]) -> None:
+    """Render again after a save; a problem is reported and the last good pages stay served.
+
+    A file can vanish or be half-replaced between the event and the read (an editor's
+    rename, a ``git checkout``): that is reported like bad input, and the next save renders again.
+    """
     try:
         render()
     except PipelineError as exc:
         print(f"medloc serve: {exc}", file=sys.stderr)
+    except OSError as exc:
+        where = exc.filename or "a watched file"
+        print(f"medloc serve: {where}: cannot be read now ({exc.strerror or exc}); the previous pages stay", file=sys.stderr)

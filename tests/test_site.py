@@ -486,6 +486,26 @@ def test_rerender_after_a_po_edit_touches_only_that_page(rendered_ko) -> None:
     assert "(back-pain.md#운동)" in (docs / "sciatica.md").read_text(encoding="utf-8")
 
 
+def test_serve_reports_a_bad_or_vanished_file_and_keeps_serving(capsys: pytest.CaptureFixture[str]) -> None:
+    """A save that cannot be rendered (a PO with a syntax error, a file renamed away mid-read)
+    is one line on stderr, never a traceback that would stop re-rendering."""
+    from pipeline.errors import Location, PoSyntaxError
+    from pipeline.site_serve import _rerender
+
+    def bad_po() -> None:
+        raise PoSyntaxError("unterminated string", Location("locales/ko/LC_MESSAGES/back-pain.po", 12))
+
+    def vanished() -> None:
+        raise FileNotFoundError(2, "No such file or directory", "locales/ko/LC_MESSAGES/back-pain.po")
+
+    _rerender(bad_po)  # type: ignore[arg-type]
+    _rerender(vanished)  # type: ignore[arg-type]
+    assert capsys.readouterr().err.splitlines() == [
+        "medloc serve: locales/ko/LC_MESSAGES/back-pain.po:12: unterminated string",
+        "medloc serve: locales/ko/LC_MESSAGES/back-pain.po: cannot be read now (No such file or directory); the previous pages stay",
+    ]
+
+
 def test_site_name_message_is_in_the_template() -> None:
     assert site_name_message("X").msgid == "X"
     assert all(isinstance(m, UiMessage) for m in MESSAGES.values())
