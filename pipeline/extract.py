@@ -298,6 +298,12 @@ def extract_project(
     if not docs.is_dir():
         raise InputError("Markdown folder does not exist (docs_dir, --docs)", Location(config.relative(docs)))
     sources = markdown_sources(docs)
+    top = config.root / "mkdocs.yml"
+    if docs_dir is None and top.is_file():
+        from .site_config import excluded_docs, read_top_config
+
+        excluded = excluded_docs(read_top_config(top))  # as the site leaves them out (snippets, drafts)
+        sources = [source for source in sources if not excluded(source.relative_to(docs).as_posix())]
     if not sources:
         raise InputError("no Markdown sources (*.md) found", Location(config.relative(docs)))
     work = [(source, config.relative(source), config.source_language.code, templates) for source in sources]
@@ -395,18 +401,32 @@ def prepare_site_template(config: Config, *, sections: list[SectionUse], templat
     top = config.root / "mkdocs.yml"
     if not top.is_file():
         return None
+    settings = read_top_config(top)
     # The same default as the build (pipeline/site_plan.py), so the name shown is the name extracted.
-    site_name = str(read_top_config(top).get("site_name") or "Patient information")
+    site_name = str(settings.get("site_name") or "Patient information")
+    nav = nav_uses(settings.get("nav"), read_text(top), shown=config.relative(top))
     path = templates / f"{SITE_DOMAIN}.pot"
     previous = _read_existing(path)
 
-    def render(date: str) -> str:
-        return format_po(site_template(site_name, creation_date=date, sections=sections))  # type: ignore[arg-type]
+    def template(date: str) -> Catalog:
+        return site_template(site_name, creation_date=date, sections=sections, nav=nav)  # type: ignore[return-value]
 
-    text = keeping_date(render, previous)
+    text = keeping_date(lambda date: format_po(template(date)), previous)
     status: Status = "unchanged" if text == previous else "created" if previous is None else "updated"
-    entries = len(site_template(site_name, creation_date="", sections=sections).messages)  # type: ignore[attr-defined]
-    return SiteTemplate(TemplateUpdate(Path(config.relative(top)), path, status, entries), text)
+    return SiteTemplate(TemplateUpdate(Path(config.relative(top)), path, status, len(template("").messages)), text)
+
+
+def nav_uses(nav: object, text: str, *, shown: str) -> list[SectionUse]:
+    """The titles of mkdocs.yml's own ``nav`` (translated like site texts), each with the line it is on."""
+    from .site_config import nav_titles
+
+    lines = text.splitlines()
+    start = next((number for number, line in enumerate(lines) if line.startswith("nav:")), 0)
+    uses = []
+    for title in dict.fromkeys(nav_titles(nav)):
+        line = next((n for n in range(start, len(lines)) if title in lines[n]), start)
+        uses.append(SectionUse(title, (f"{shown}:{line + 1}",)))
+    return uses
 
 
 _PARALLEL_FROM = 64

@@ -284,8 +284,9 @@ def article_slug(front_matter: Mapping[str, Any], path: str, *, source: str = ""
     chosen = slug if isinstance(slug, str) and slug.strip() else PurePath(path).stem
     if _SLUG_RE.fullmatch(chosen) and chosen not in RESERVED_SLUGS:
         return chosen
+    hint = "" if isinstance(slug, str) and slug.strip() else " (it is the file name): give the article a front matter `slug: ascii-name`"
     raise MarkdownError(
-        f"slug {chosen!r} cannot name a template (letters, digits, '.', '_', '-'; not 'site')",
+        f"slug {chosen!r} cannot name a template (letters, digits, '.', '_', '-'; not 'site'){hint}",
         Location(path, _front_matter_key_line(source, "slug")),
     )
 

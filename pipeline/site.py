@@ -32,13 +32,13 @@ from .errors import Diagnostic, Location
 from .fsio import available_cpus
 from .languages import Language
 from .site_anchors import heading_ids, id_map, rewrite_fragments
-from .site_config import NavPage, language_config, language_nav, with_prune, write_config
+from .site_config import NavPage, language_config, language_nav, user_nav, with_prune, write_config
 from .site_mkdocs import MkdocsJob, MkdocsRun, run_mkdocs
 from .site_i18n import section_message
 from .site_plan import BuildPlan, plan_build, status_rows
 from .site_publish import drop_language_sitemaps, publish, write_sitemap
 from .site_status import StatusRow, status_page
-from .site_tree import PageReport, TreeSpec, index_page, page_body, render_page, write_tree
+from .site_tree import PageReport, TreeSpec, index_page, link_assets, page_body, render_page, write_tree
 
 __all__ = ["BuildResult", "LanguageTree", "build_site", "plan_build", "render_language", "status_rows"]
 
@@ -144,6 +144,7 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
     titles = {page.rel: page.title for page in pages}
     files[STATUS_PAGE] = status_page(rows, spec.ui, titles)
     write_tree(files, spec.out_dir)
+    link_assets(plan.assets, spec.out_dir, pages=files)
     # The status page is for the translation team: reachable by its URL, not in the patients' nav.
     sections = {article.rel: article.section for article in plan.articles}
     shown = [
@@ -151,7 +152,11 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         for p in pages
         if p.rel != INDEX_PAGE
     ]
-    nav, grouped = language_nav(shown, home=INDEX_PAGE, limit=plan.nav_limit, lang=lang)
+    if plan.nav is not None:
+        same = lang.code == config.source_language.code  # the English site stays what plain `mkdocs build` makes
+        nav, grouped = (plan.nav if same else user_nav(plan.nav, spec.ui, pages=files)), False
+    else:
+        nav, grouped = language_nav(shown, home=INDEX_PAGE, limit=plan.nav_limit, lang=lang)
     config_file = out / "mkdocs.yml"
     write_config(
         config_file,

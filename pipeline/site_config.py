@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +35,7 @@ from .errors import Diagnostic, InputError, Location
 from .fsio import read_text
 from .languages import Language
 from .site_cache import write_generated
-from .site_i18n import UiTranslations, site_name_message
+from .site_i18n import UiTranslations, nav_message, site_name_message
 from .site_search import search_theme_strings
 
 THEME_DATA = Path(__file__).parent / "data" / "theme"
@@ -80,8 +80,29 @@ def read_top_config(path: Path) -> dict[str, Any]:
     return data
 
 
-def prepare_theme(out_dir: Path) -> tuple[Path, list[Diagnostic]]:
+USER_MAIN = "medloc-user/main.html"
+"""Where the project's own ``main.html`` goes: medloc's ``main.html`` extends it, so both apply."""
+
+
+def excluded_docs(top_settings: Mapping[str, Any]) -> Callable[[str], bool]:
+    """Whether MkDocs leaves a file of docs/ (path relative to it) out of the site: mkdocs.yml's
+    ``exclude_docs`` and its defaults (dot files, ``/templates/``).
+
+    Such a file (a snippet included by others, a draft) is no page in any language:
+    it is neither extracted nor rendered nor listed in the generated nav.
+    """
+    import pathspec
+
+    lines = [".*", "/templates/", *str(top_settings.get("exclude_docs") or "").splitlines()]
+    return pathspec.GitIgnoreSpec.from_lines(lines).match_file
+
+
+def prepare_theme(out_dir: Path, *, user_dir: Path | None = None, shown_user_dir: str = "") -> tuple[Path, list[Diagnostic]]:
     """medloc's theme overrides plus patched copies of two Material templates.
+
+    ``user_dir``: mkdocs.yml's own ``theme.custom_dir``, which the per-language configs
+    cannot name too (a theme has one ``custom_dir``): its files are layered under
+    medloc's (:func:`_layer_user_theme`).
 
     Some lines cannot be reached through template blocks: ``dir`` belongs on
     ``<html>`` (Material puts it on ``<body>`` only), the search worker's hashed
@@ -94,8 +115,14 @@ def prepare_theme(out_dir: Path) -> tuple[Path, list[Diagnostic]]:
 
     diagnostics: list[Diagnostic] = []
     for source in sorted(THEME_DATA.rglob("*")):
-        if source.is_file():
+        if source.is_file() and source.relative_to(THEME_DATA).as_posix() != "main.html":
             _copy(source, out_dir / source.relative_to(THEME_DATA))
+    main = (THEME_DATA / "main.html").read_text(encoding="utf-8")
+    if user_dir is not None and user_dir.resolve() != THEME_DATA.resolve():
+        diagnostics += _layer_user_theme(user_dir, out_dir, shown=shown_user_dir or str(user_dir))
+        if (user_dir / "main.html").is_file():
+            main = main.replace('{% extends "base.html" %}', f'{{% extends "{USER_MAIN}" %}}', 1)
+    write_generated(out_dir / "main.html", main)
     material = Path(templates.__file__).parent
     for name in sorted({patch.template for patch in _PATCHES}):
         text = (material / name).read_text(encoding="utf-8")
@@ -105,6 +132,33 @@ def prepare_theme(out_dir: Path) -> tuple[Path, list[Diagnostic]]:
                 diagnostics.append(Diagnostic(Location(str(material / name)), patch.missing, code="site-theme"))
         write_generated(out_dir / name, text)
     return out_dir, diagnostics
+
+
+def _layer_user_theme(user_dir: Path, out_dir: Path, *, shown: str) -> list[Diagnostic]:
+    """Copy the project's ``theme.custom_dir`` into medloc's theme folder.
+
+    Its ``main.html`` becomes :data:`USER_MAIN`, which medloc's ``main.html``
+    extends (medloc's blocks call ``super()`` where the user's may add to them).
+    Any other file medloc overrides itself (the notice, the disclaimer, the
+    language switcher) stays medloc's: those are what a patient must see; the
+    project's file is reported as not used. Everything else (partials, assets)
+    is the project's.
+    """
+    if not user_dir.is_dir() or user_dir.resolve() == THEME_DATA.resolve():
+        return []  # medloc's own theme named for plain `mkdocs build`, or none (which `mkdocs build` reports)
+    diagnostics = []
+    for source in sorted(user_dir.rglob("*")):
+        rel = source.relative_to(user_dir).as_posix()
+        if not source.is_file():
+            continue
+        if rel == "main.html":
+            _copy(source, out_dir / USER_MAIN)
+        elif (THEME_DATA / rel).is_file() or rel in {patch.template for patch in _PATCHES}:
+            message = f"medloc's theme overrides {rel} too (its language and disclaimer features); this file is not used"
+            diagnostics.append(Diagnostic(Location(f"{shown}/{rel}", 1), message, code="site-theme"))
+        else:
+            _copy(source, out_dir / rel)
+    return diagnostics
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +369,43 @@ def language_nav(
             sections.setdefault(page.section, []).append(page)
     grouped: list[NavEntry] = [{title: _alphabetical(members, limit, lang)} for title, members in sections.items()]
     return [home, *grouped, *_alphabetical([page for page in pages if not page.section], limit, lang)], True
+
+
+def nav_titles(nav: Any) -> list[str]:
+    """Every title written in a user ``nav`` (sections, pages with a title, links), in order."""
+    titles: list[str] = []
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                titles.append(str(title))
+                titles += nav_titles(value)
+    return titles
+
+
+def user_nav(nav: Any, ui: UiTranslations, *, pages: Collection[str]) -> Any:
+    """mkdocs.yml's ``nav`` in ``ui``'s language: its order, sections and links kept.
+
+    A title is translated through the ``site`` catalogue (:func:`nav_message`); an
+    untranslated title of an article is dropped, so MkDocs shows the article's
+    title in this language (its front matter title, translated like the page);
+    an untranslated section or link title stays as written.
+    """
+    if not isinstance(nav, list):
+        return nav
+    entries: list[Any] = []
+    for item in nav:
+        if not isinstance(item, dict):
+            entries.append(item)
+            continue
+        for title, value in item.items():
+            translated = str(title) in ui.entries
+            if isinstance(value, list):
+                entries.append({ui.message(nav_message(str(title))): user_nav(value, ui, pages=pages)})
+            elif not translated and isinstance(value, str) and value in pages:
+                entries.append(value)
+            else:
+                entries.append({ui.message(nav_message(str(title))): value})
+    return entries
 
 
 def with_prune(features: Sequence[str]) -> list[str]:

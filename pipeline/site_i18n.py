@@ -273,17 +273,24 @@ def section_message(section: str) -> UiMessage:
     return UiMessage(section, note="Navigation section (front matter `section` of the articles).")
 
 
+def nav_message(title: str) -> UiMessage:
+    """A title of mkdocs.yml's own ``nav`` (section, page or link) is a site text, like the site name."""
+    return UiMessage(title, note="Navigation title from the nav of mkdocs.yml.")
+
+
 _TEMPLATE_COMMENTS = (
     "Texts of the patient-information site itself: notices, disclaimer, status page.",
     "Generated from pipeline/site_i18n.py (python -m pipeline.site_i18n); edit that, not this file.",
 )
 
 
-def site_template(site_name: str, *, creation_date: str, sections: Sequence[SectionUse] = ()) -> object:
+def site_template(
+    site_name: str, *, creation_date: str, sections: Sequence[SectionUse] = (), nav: Sequence[SectionUse] = ()
+) -> object:
     """The ``site`` domain template (``locales/templates/site.pot``) as a Catalog.
 
-    Entries: the site name, :data:`MESSAGES`, then the articles' sections in
-    order of first use. A text used twice (a section named like a site text)
+    Entries: the site name, :data:`MESSAGES`, the articles' sections in order of
+    first use, then the titles of mkdocs.yml's own ``nav`` (``mkdocs.yml:LINE``). A text used twice (a section named like a site text)
     is one entry with every comment and reference, as msgcat would merge it.
     """
     from .extract import template_header_fields
@@ -300,6 +307,9 @@ def site_template(site_name: str, *, creation_date: str, sections: Sequence[Sect
     for section in sections:
         message = section_message(section.title)
         _add_entry(entries, message, message.note, section.references)
+    for title in nav:
+        message = nav_message(title.title)
+        _add_entry(entries, message, message.note, title.references)
     return Catalog(header=header, messages=list(entries.values()))  # type: ignore[arg-type]
 
 

@@ -19,10 +19,10 @@ from .errors import Diagnostic, Location, PipelineError
 from .languages import Language
 from .site_anchors import has_fragment_links, heading_ids
 from .site_cache import RenderCache
-from .site_config import SiteLayout, prepare_theme, read_top_config
-from .site_i18n import UiTranslations, load_ui, section_message, site_name_message
+from .site_config import SiteLayout, excluded_docs, nav_titles, prepare_theme, read_top_config
+from .site_i18n import UiTranslations, load_ui, nav_message, section_message, site_name_message
 from .site_status import Counts, StatusRow, collect_status, count_catalog
-from .site_tree import SourceArticle, discover_articles, page_body
+from .site_tree import SourceArticle, asset_files, discover_articles, page_body, snippet_includes
 
 
 @dataclass(slots=True)
@@ -55,6 +55,10 @@ class BuildPlan:
     """mkdocs.yml's ``theme.features`` (a grouped nav adds ``navigation.prune`` to them)."""
     nav_limit: int = 40
     """``site.nav_limit``: articles per language shown as one flat nav."""
+    nav: list[Any] | None = None
+    """mkdocs.yml's own ``nav``: kept (its titles translated) instead of medloc's generated one."""
+    assets: dict[str, Path] = field(default_factory=dict)
+    """Files of docs/ that are not articles (images, PDFs, CSS): in every language's tree."""
 
     def catalog(self, path: Path) -> Any | None:
         if path not in self.catalogs:
@@ -128,16 +132,27 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         site_url += "/"
     layout = SiteLayout(config.source_language, config.languages, site_url)
     chosen = tuple(config.language(code) for code in langs) if langs else config.languages
+    excluded = excluded_docs(top_settings)
     articles = tuple(
-        discover_articles(config.docs_dir, root=config.root, default_lang=config.source_language, language=config.language)
+        article
+        for article in discover_articles(config.docs_dir, root=config.root, default_lang=config.source_language, language=config.language)
+        if not excluded(article.rel)
     )
-    theme_dir, diagnostics = prepare_theme(config.build_dir / "theme")
+    user_theme = _user_theme_dir(top_settings, config)
+    theme_dir, diagnostics = prepare_theme(
+        config.build_dir / "theme", user_dir=user_theme, shown_user_dir=config.relative(user_theme) if user_theme else ""
+    )
     if site_url is None:
         message = (
             "no site_url: hreflang alternates are relative and sitemap.xml has root-relative paths, "
             "which search engines ignore; set site_url (the address the site is published at)"
         )
         diagnostics.append(Diagnostic(Location(config.relative(top)), message, code="site-url-missing"))
+    diagnostics += _folder_mismatches(top, top_settings, config)
+    if _uses_extension(top_settings, "pymdownx.snippets"):
+        for article in articles:
+            if "8<" in article.text:
+                diagnostics += snippet_includes(article, config.relative(article.path))
     plan = BuildPlan(
         config=config,
         layout=layout,
@@ -152,12 +167,47 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         diagnostics=diagnostics,
         features=_theme_features(top_settings),
         nav_limit=int(config.site.get("nav_limit", NAV_LIMIT)),
+        assets={rel: path for rel, path in asset_files(config.docs_dir).items() if not excluded(rel)},
+        nav=top_settings["nav"] if isinstance(top_settings.get("nav"), list) else None,
     )
     extra = {"site_name": site_name_message(plan.site_name)}
     extra |= {f"section:{article.section}": section_message(article.section) for article in articles if article.section}
+    extra |= {f"nav:{title}": nav_message(title) for title in nav_titles(plan.nav)}
     for lang in config.languages:
         plan.ui[lang.code] = load_ui(lang, config.po_path(lang, "", domain="site"), read=plan.catalog, extra=extra)
     return plan
+
+
+def _folder_mismatches(top: Path, top_settings: dict[str, Any], config: Config) -> list[Diagnostic]:
+    """mkdocs.yml's ``docs_dir``/``site_dir`` that differ from medloc's: plain ``mkdocs build`` would
+    read other articles or write the English site elsewhere than ``medloc build``."""
+    found = []
+    lines = top.read_text(encoding="utf-8").splitlines()
+    for key, default, ours in (("docs_dir", "docs", config.docs_dir), ("site_dir", "site", config.site_dir)):
+        theirs = (top.parent / str(top_settings.get(key) or default)).resolve()
+        if theirs != ours.resolve():
+            line = next((n for n, text in enumerate(lines, start=1) if text.startswith(f"{key}:")), 1)
+            message = (
+                f"{key} {config.relative(theirs)!r} differs from medloc's {config.relative(ours)!r} "
+                f"([tool.medloc] {key}): medloc build uses {config.relative(ours)!r}, plain mkdocs build {config.relative(theirs)!r}; "
+                "set the same folder in both"
+            )
+            found.append(Diagnostic(Location(config.relative(top), line), message, code="site-folders"))
+    return found
+
+
+def _uses_extension(top_settings: dict[str, Any], name: str) -> bool:
+    """mkdocs.yml's ``markdown_extensions`` lists ``name`` (as a string or a one-key mapping)."""
+    listed = top_settings.get("markdown_extensions")
+    items = listed if isinstance(listed, list) else []
+    return any(item == name or (isinstance(item, dict) and name in item) for item in items)
+
+
+def _user_theme_dir(top_settings: dict[str, Any], config: Config) -> Path | None:
+    """mkdocs.yml's ``theme.custom_dir`` (relative to mkdocs.yml), if it sets one."""
+    theme = top_settings.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return config.root / str(custom) if custom else None
 
 
 def _theme_features(top_settings: dict[str, Any]) -> tuple[str, ...]:

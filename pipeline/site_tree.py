@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -57,6 +59,9 @@ _ACTIVE_MARKUP = re.compile(r"<[A-Za-z!/?]|\{\s*[:#.]|\{[^{}\n]*=|\b(?:javascrip
 # Segment syntaxes that are inline Markdown in running text, where a <span> is valid
 # (not "text": front matter, admonition titles, alt text end up in attributes or <title>).
 _MARKABLE_SYNTAX = ("block", "line", "cell")
+SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
+"""A pymdownx.snippets include (``--8<-- "file.md"``): kept as written in every language,
+never translated or wrapped (inside a ``<span>`` it is no longer an include)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +184,19 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
     return articles
 
 
+def snippet_includes(article: SourceArticle, shown: str) -> list[Diagnostic]:
+    """A finding per pymdownx.snippets include: the included text is shown untranslated."""
+    return [
+        Diagnostic(
+            Location(shown, article.text.count("\n", 0, match.start()) + 1),
+            "pymdownx.snippets include: the included text is not translated (medloc translates the articles, "
+            "not the files they include); every language shows it as written, and the page's notice counts it untranslated",
+            code="site-snippet",
+        )
+        for match in SNIPPET.finditer(article.text)
+    ]
+
+
 @lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
     try:
@@ -202,6 +220,8 @@ def guarded_resolver(catalog: Any | None, po_path: str, diagnostics: list[Diagno
     resolve = catalog_resolver(catalog)
 
     def guarded(segment: Any) -> Any:
+        if SNIPPET.match(segment.text):
+            return Found(None, "untranslated")
         found = resolve(segment)
         if found.text is None:
             return found
@@ -238,7 +258,7 @@ def fallback_marker(source: Language) -> Callable[[Any, str], str]:
     """
 
     def mark(segment: Any, text: str) -> str:
-        if getattr(segment, "syntax", "text") not in _MARKABLE_SYNTAX or not text.strip():
+        if getattr(segment, "syntax", "text") not in _MARKABLE_SYNTAX or not text.strip() or SNIPPET.match(segment.text):
             return text
         return f'<span lang="{source.tag}" dir="{source.direction}" class="medloc-fallback">{text}</span>'
 
@@ -467,6 +487,47 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> int:
             if stale.relative_to(out_dir).as_posix() not in files:
                 stale.unlink()
     return written
+
+
+def asset_files(docs_dir: Path) -> dict[str, Path]:
+    """Every file of ``docs/`` that is not an article (images, PDFs, CSS, scripts): rel -> path.
+
+    Hidden files and folders are skipped, as :func:`pipeline.fsio.markdown_sources` skips
+    hidden articles (and MkDocs skips dot files).
+    """
+    found = {}
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir)
+        if path.suffix != ".md" and path.is_file() and not any(part.startswith(".") for part in rel.parts):
+            found[rel.as_posix()] = path
+    return found
+
+
+def link_assets(assets: Mapping[str, Path], out_dir: Path, *, pages: Iterable[str]) -> int:
+    """Put ``assets`` into a language's tree, where its pages' relative links expect them.
+
+    Every language links to the same ``img/spine.png``: each tree gets a hard link to
+    the file in ``docs/`` (no copy, no second disk block; a copy only where the file
+    system cannot link), so N languages cost no more than one until MkDocs publishes
+    them. Files left from an asset since removed are deleted; ``pages`` are kept.
+    """
+    linked = 0
+    for rel, source in assets.items():
+        target = safe_join(out_dir, rel)
+        if target.is_file() and not target.is_symlink() and os.path.samefile(source, target):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        linked += 1
+    keep = {*assets, *pages}
+    for stale in sorted(out_dir.rglob("*")):
+        if (stale.is_file() or stale.is_symlink()) and stale.relative_to(out_dir).as_posix() not in keep:
+            stale.unlink()
+    return linked
 
 
 def markdown_text(text: str) -> str:

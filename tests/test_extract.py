@@ -233,6 +233,17 @@ def test_slug_that_cannot_name_a_file_is_refused(project: Path, capsys: pytest.C
     assert "docs/evil.md:2: slug '../escape' cannot name a template" in capsys.readouterr().err
 
 
+def test_a_file_name_that_cannot_be_a_slug_asks_for_one(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/척추.md or docs/first visit.md: the slug comes from the file name; the message says how to give one."""
+    (project / "docs" / "first visit.md").write_text("# First visit\n", encoding="utf-8")
+    assert run(project) == 2
+    err = capsys.readouterr().err
+    assert "docs/first visit.md:1: slug 'first visit' cannot name a template" in err
+    assert "(it is the file name): give the article a front matter `slug: ascii-name`" in err
+    (project / "docs" / "first visit.md").write_text("---\nslug: first-visit\n---\n\n# First visit\n", encoding="utf-8")
+    assert run(project) == 0 and (project / "locales/templates/first-visit.pot").is_file()
+
+
 def test_unknown_article_language_is_refused_with_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "docs" / "odd.md").write_text("---\ntitle: T\nlang: kr\n---\n\nText.\n", encoding="utf-8")
     assert run(project) == 2
