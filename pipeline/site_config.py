@@ -114,28 +114,47 @@ def prepare_theme(out_dir: Path, *, user_dir: Path | None = None, shown_user_dir
     from material import templates
 
     diagnostics: list[Diagnostic] = []
+    written = {"main.html"}
     for source in sorted(THEME_DATA.rglob("*")):
-        if source.is_file() and source.relative_to(THEME_DATA).as_posix() != "main.html":
-            _copy(source, out_dir / source.relative_to(THEME_DATA))
+        rel = source.relative_to(THEME_DATA).as_posix()
+        if source.is_file() and rel != "main.html":
+            _copy(source, out_dir / rel)
+            written.add(rel)
     main = (THEME_DATA / "main.html").read_text(encoding="utf-8")
     if user_dir is not None and user_dir.resolve() != THEME_DATA.resolve():
-        diagnostics += _layer_user_theme(user_dir, out_dir, shown=shown_user_dir or str(user_dir))
-        if (user_dir / "main.html").is_file():
+        layered, found = _layer_user_theme(user_dir, out_dir, shown=shown_user_dir or str(user_dir))
+        written |= layered
+        diagnostics += found
+        if USER_MAIN in layered:
             main = main.replace('{% extends "base.html" %}', f'{{% extends "{USER_MAIN}" %}}', 1)
     write_generated(out_dir / "main.html", main)
     material = Path(templates.__file__).parent
     for name in sorted({patch.template for patch in _PATCHES}):
         text = (material / name).read_text(encoding="utf-8")
         for patch in (p for p in _PATCHES if p.template == name):
-            text, found = patch.pattern.subn(patch.replacement, text, count=1)
-            if not found:
+            text, found_it = patch.pattern.subn(patch.replacement, text, count=1)
+            if not found_it:
                 diagnostics.append(Diagnostic(Location(str(material / name)), patch.missing, code="site-theme"))
         write_generated(out_dir / name, text)
+        written.add(name)
+    _prune(out_dir, keep=written)
     return out_dir, diagnostics
 
 
-def _layer_user_theme(user_dir: Path, out_dir: Path, *, shown: str) -> list[Diagnostic]:
-    """Copy the project's ``theme.custom_dir`` into medloc's theme folder.
+def _prune(folder: Path, *, keep: set[str]) -> None:
+    """Delete what an earlier build put in ``folder`` and this one did not (a file removed from the
+    project's ``custom_dir`` must stop applying)."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and rel not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def _layer_user_theme(user_dir: Path, out_dir: Path, *, shown: str) -> tuple[set[str], list[Diagnostic]]:
+    """Copy the project's ``theme.custom_dir`` into medloc's theme folder: the files written, and
+    a warning for each file that medloc's own file replaces.
 
     Its ``main.html`` becomes :data:`USER_MAIN`, which medloc's ``main.html``
     extends (medloc's blocks call ``super()`` where the user's may add to them).
@@ -145,7 +164,8 @@ def _layer_user_theme(user_dir: Path, out_dir: Path, *, shown: str) -> list[Diag
     is the project's.
     """
     if not user_dir.is_dir() or user_dir.resolve() == THEME_DATA.resolve():
-        return []  # medloc's own theme named for plain `mkdocs build`, or none (which `mkdocs build` reports)
+        return set(), []  # medloc's own theme named for plain `mkdocs build`, or none (which `mkdocs build` reports)
+    written: set[str] = set()
     diagnostics = []
     for source in sorted(user_dir.rglob("*")):
         rel = source.relative_to(user_dir).as_posix()
@@ -153,12 +173,14 @@ def _layer_user_theme(user_dir: Path, out_dir: Path, *, shown: str) -> list[Diag
             continue
         if rel == "main.html":
             _copy(source, out_dir / USER_MAIN)
+            written.add(USER_MAIN)
         elif (THEME_DATA / rel).is_file() or rel in {patch.template for patch in _PATCHES}:
             message = f"medloc's theme overrides {rel} too (its language and disclaimer features); this file is not used"
             diagnostics.append(Diagnostic(Location(f"{shown}/{rel}", 1), message, code="site-theme"))
         else:
             _copy(source, out_dir / rel)
-    return diagnostics
+            written.add(rel)
+    return written, diagnostics
 
 
 @dataclass(frozen=True, slots=True)

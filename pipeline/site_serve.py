@@ -39,7 +39,9 @@ def serve_site(config: Config, *, lang: str | None = None, address: str = "127.0
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cache_templates(config.build_dir / "jinja-cache")
     _show_mkdocs_log()
-    watcher = Watcher([config.docs_dir, config.locales_dir, config.glossary], on_change=lambda: _rerender(render))
+    watcher = Watcher(
+        [config.docs_dir, config.locales_dir, config.glossary], on_change=lambda: _rerender(render), assets=[config.docs_dir]
+    )
     watcher.start()
     try:
         serve(config_file=str(tree.config_file), livereload=True, dev_addr=address)

@@ -3,11 +3,13 @@
 Poedit and editors save through temporary files and renames, so one save is
 several file-system events; they are collapsed into one re-render after a
 short quiet period. Only files medloc reads trigger it (``.md``, ``.po``,
-``.pot``, the glossary), not editor backups or lock files.
+``.pot``, the glossary, and any file of a watched folder given as ``assets``:
+an image saved into docs/), not editor backups, swap or lock files.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,12 +18,17 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 _WATCHED_SUFFIXES = {".md", ".po", ".pot", ".yaml", ".yml"}
+_EDITOR_FILE = re.compile(r"(^\.|^#.*#$|~$|\.(swp|swx|swo|tmp|temp|bak|part|crdownload|lock)$)", re.IGNORECASE)
+"""Hidden, backup, swap, lock and partial-download files: never content a reader sees."""
 
 
 class Watcher(FileSystemEventHandler):
-    def __init__(self, paths: Iterable[Path], *, on_change: Callable[[], None], quiet: float = 0.15) -> None:
+    def __init__(
+        self, paths: Iterable[Path], *, on_change: Callable[[], None], quiet: float = 0.15, assets: Iterable[Path] = ()
+    ) -> None:
         super().__init__()
         self.on_change = on_change
+        self.assets = tuple(path.resolve() for path in assets)
         self.quiet = quiet
         self.observer = Observer()
         self.timer: threading.Timer | None = None
@@ -35,7 +42,7 @@ class Watcher(FileSystemEventHandler):
         if event.is_directory:
             return
         names = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
-        if not any(Path(name).suffix in _WATCHED_SUFFIXES for name in names if name):
+        if not any(self.watched(Path(name)) for name in names if name):
             return
         with self.lock:
             if self.timer is not None:
@@ -43,6 +50,13 @@ class Watcher(FileSystemEventHandler):
             self.timer = threading.Timer(self.quiet, self.on_change)
             self.timer.daemon = True
             self.timer.start()
+
+    def watched(self, path: Path) -> bool:
+        if path.suffix in _WATCHED_SUFFIXES:
+            return True
+        if _EDITOR_FILE.search(path.name):
+            return False
+        return any(path.resolve().is_relative_to(folder) for folder in self.assets)
 
     def start(self) -> None:
         self.observer.start()

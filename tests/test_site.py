@@ -533,6 +533,21 @@ def test_sitemap_and_alternates_use_site_url_when_known(tmp_path: Path) -> None:
     assert "plugins" not in config and "markdown_extensions" not in config  # lists stay in mkdocs.yml
 
 
+def test_watcher_sees_images_saved_into_docs_but_not_editor_files(tmp_path: Path) -> None:
+    """`serve` links docs/ files into the tree when it re-renders: a new image must trigger one."""
+    from pipeline.site_watch import Watcher
+
+    docs, locales = tmp_path / "docs", tmp_path / "locales"
+    docs.mkdir()
+    locales.mkdir()
+    watcher = Watcher([docs, locales], on_change=lambda: None, assets=[docs])
+    assert watcher.watched(docs / "img" / "spine.png") and watcher.watched(docs / "files" / "consent.pdf")
+    assert watcher.watched(locales / "ko" / "LC_MESSAGES" / "a.po")
+    for name in ("spine.png~", ".DS_Store", ".spine.png.swp", "#a.md#", "leaflet.pdf.part", "x.tmp"):
+        assert not watcher.watched(docs / name), name
+    assert not watcher.watched(locales / "notes.txt")  # only docs/ is a folder of site files
+
+
 def test_watcher_calls_back_once_per_burst_of_saves(tmp_path: Path) -> None:
     import threading
     import time

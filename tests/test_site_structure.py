@@ -273,3 +273,18 @@ def test_extract_reads_the_pages_the_site_shows_and_the_nav_titles(tmp_path: Pat
         assert path == "mkdocs.yml" and title in lines[int(line) - 1], reference
         assert "Navigation title from the nav of mkdocs.yml." in site[title].extracted_comments
     assert extract_project(load_config(project), check=True).out_of_date == []
+
+
+def test_a_file_removed_from_the_projects_theme_stops_applying(tmp_path: Path) -> None:
+    project = make_structured(tmp_path / "project")
+    partial = project / "overrides" / "partials" / "hospital-banner.html"
+    partial.parent.mkdir()
+    partial.write_text("<p>BANNER</p>\n", encoding="utf-8")
+    theme = plan_build(load_config(project)).theme_dir
+    assert (theme / "partials" / "hospital-banner.html").is_file() and (theme / "medloc-user" / "main.html").is_file()
+    partial.unlink()
+    (project / "overrides" / "main.html").unlink()
+    theme = plan_build(load_config(project)).theme_dir
+    assert not (theme / "partials" / "hospital-banner.html").exists() and not (theme / "medloc-user").exists()
+    assert '{% extends "base.html" %}' in (theme / "main.html").read_text(encoding="utf-8")
+    assert (theme / "partials" / "medloc" / "notice.html").is_file()  # medloc's own files stay
