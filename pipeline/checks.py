@@ -570,10 +570,12 @@ def parse_suppressions(comments: Iterable[str]) -> list[Suppression]:
     return found
 
 
+_SUSPENDED_IGNORE = re.compile(rf"^\s*medloc-ignore{re.escape(SUSPENDED)}\s*:")
+
+
 def suspended_suppressions(comments: Iterable[str]) -> list[Issue]:
     """A ``medloc-ignore (source changed):`` comment (``medloc update`` suspends a suppression
     whose source changed) asks the reviewer to look again: it silences nothing until then."""
-    marker = re.compile(rf"^\s*medloc-ignore{re.escape(SUSPENDED)}\s*:")
     return [
         Issue(
             "suppression",
@@ -582,7 +584,7 @@ def suspended_suppressions(comments: Iterable[str]) -> list[Issue]:
             f"check the translation against the new source, then delete '{SUSPENDED.strip()}' to keep it or the comment to drop it",
         )
         for comment in comments
-        if marker.match(comment)
+        if _SUSPENDED_IGNORE.match(comment)
     ]
 
 
