@@ -298,11 +298,11 @@ def extract_project(
     if not docs.is_dir():
         raise InputError("Markdown folder does not exist (docs_dir, --docs)", Location(config.relative(docs)))
     sources = markdown_sources(docs)
-    top = config.root / "mkdocs.yml"
-    if docs_dir is None and top.is_file():
-        from .site_config import excluded_docs, read_top_config
+    site_settings = _site_settings(config)
+    if docs_dir is None and site_settings is not None:
+        from .site_config import excluded_docs
 
-        excluded = excluded_docs(read_top_config(top))  # as the site leaves them out (snippets, drafts)
+        excluded = excluded_docs(site_settings)  # as the site leaves them out (snippets, drafts)
         sources = [source for source in sources if not excluded(source.relative_to(docs).as_posix())]
     if not sources:
         raise InputError("no Markdown sources (*.md) found", Location(config.relative(docs)))
@@ -318,7 +318,7 @@ def extract_project(
         if item.status != "unchanged":
             writes.append((item.template, item.text))
     result.diagnostics += _sections_in_other_languages(prepared, config.source_language.code)
-    site = prepare_site_template(config, sections=site_sections(prepared), templates=templates)
+    site = prepare_site_template(config, site_settings, sections=site_sections(prepared), templates=templates)
     if site is not None:
         result.updates.append(site.update)
         if site.update.status != "unchanged":
@@ -394,14 +394,22 @@ def _sections_in_other_languages(prepared: list[Prepared], source: str) -> list[
     ]
 
 
-def prepare_site_template(config: Config, *, sections: list[SectionUse], templates: Path) -> SiteTemplate | None:
-    """``site.pot`` for the project's site (None when there is no ``mkdocs.yml``: no site, no site texts)."""
+def _site_settings(config: Config) -> dict[str, object] | None:
+    """The project's mkdocs.yml, read once for the whole extraction (None: no site)."""
     from .site_config import read_top_config
 
     top = config.root / "mkdocs.yml"
-    if not top.is_file():
+    return read_top_config(top) if top.is_file() else None
+
+
+def prepare_site_template(
+    config: Config, settings: dict[str, object] | None, *, sections: list[SectionUse], templates: Path
+) -> SiteTemplate | None:
+    """``site.pot`` for the project's site from its mkdocs.yml ``settings`` (None when there is
+    no ``mkdocs.yml``: no site, no site texts)."""
+    if settings is None:
         return None
-    settings = read_top_config(top)
+    top = config.root / "mkdocs.yml"
     # The same default as the build (pipeline/site_plan.py), so the name shown is the name extracted.
     site_name = str(settings.get("site_name") or "Patient information")
     nav = nav_uses(settings.get("nav"), read_text(top), shown=config.relative(top))
