@@ -96,7 +96,10 @@ def test_exception_mid_write_leaves_old_file_and_no_temp(tmp_path: Path, monkeyp
     assert [p.name for p in tmp_path.iterdir()] == ["back-pain.po"]
 
 
-def test_interrupt_mid_write_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("durable", [True, False], ids=["catalogue", "generated"])
+def test_interrupt_mid_write_leaves_old_file_and_no_temp(durable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between writing the temporary file and renaming it: durable writes (catalogues)
+    and generated files under build/ alike keep the old file and leave no temporary file."""
     target = tmp_path / "back-pain.po"
     target.write_text(OLD, encoding="utf-8")
 
@@ -105,7 +108,7 @@ def test_interrupt_mid_write_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(os, "replace", ctrl_c)
     with pytest.raises(KeyboardInterrupt):
-        write_text_atomic(target, NEW)
+        write_text_atomic(target, NEW, durable=durable)
     assert target.read_text(encoding="utf-8") == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["back-pain.po"]
 
@@ -140,20 +143,6 @@ def test_generated_files_are_written_without_fsync_into_new_folders(tmp_path: Pa
     assert write_text_atomic(target, NEW, durable=False) is True
     assert target.read_text(encoding="utf-8") == NEW and target.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in target.parent.iterdir()] == ["page.md"]
-
-
-def test_interrupted_generated_write_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "page.md"
-    target.write_text(OLD, encoding="utf-8")
-
-    def ctrl_c(src: str, dst: str) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "replace", ctrl_c)
-    with pytest.raises(KeyboardInterrupt):
-        write_text_atomic(target, NEW, durable=False)
-    assert target.read_text(encoding="utf-8") == OLD
-    assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
 
 
 # --------------------------------------------------------------------------- snapshots
