@@ -20,8 +20,8 @@ from babel.messages.plurals import get_plural
 
 from .errors import Location, PipelineError
 
-# Languages whose text has no spaces between words: counts are in characters.
-_CHARACTER_COUNTED = {"ja", "zh", "ko", "th", "lo", "km", "my"}
+# Korean separates words by spaces, but a Korean word holds its particles: counts are in characters too.
+_CHARACTER_COUNTED_SPACED = {"ko"}
 # Material for MkDocs' theme.language names where they differ from the BCP 47 tag.
 # Country codes people type for a language; suggested before fuzzy matches.
 _COMMON_MISTAKES = {"kr": "ko", "jp": "ja", "cn": "zh_Hans", "ua": "uk", "gr": "el", "dk": "da", "cz": "cs", "se": "sv"}
@@ -131,5 +131,5 @@ def get_language(code: str, location: Location | None = None) -> Language:
         nplurals=plural.num_plurals,
         plural_expr=plural.plural_expr,
         rtl=locale.character_order == "right-to-left",
-        counts_characters=locale.language in _CHARACTER_COUNTED,
+        counts_characters=script_of(gettext_code) in UNSPACED_SCRIPTS or locale.language in _CHARACTER_COUNTED_SPACED,
     )
