@@ -287,6 +287,9 @@ def made_for(message: Message, languages: Languages) -> Source:
     translator may have begun adapting it to the current source and left it fuzzy: a
     number the previous source lacks and the current one has gives that away (``3 weeks``
     became ``4 weeks`` and the translation already says 4); then it is the current source.
+    A number the previous source has only as a word (``twice a day`` counts 1 and 2) weighs
+    less than the same number written in the current source: when both fit, the current
+    source wins if more of the translation's numbers are written there as numbers.
     A translation whose numbers fit neither (a conversion the translator added) stays with
     its previous source, as before.
     """
@@ -294,21 +297,27 @@ def made_for(message: Message, languages: Languages) -> Source:
     if message.previous_msgid is None:
         return current
     previous = (message.previous_msgctxt, message.previous_msgid, message.previous_msgid_plural)
-    if not _numbers_fit(message, previous, languages) and _numbers_fit(message, current, languages):
+    now, before = _fit(message, current, languages), _fit(message, previous, languages)
+    if now is not None and (before is None or now > before):
         return current
     return previous
 
 
-def _numbers_fit(message: Message, source: Source, languages: Languages) -> bool:
-    """True if every number of ``message``'s translation is a number of ``source`` (by value;
-    the source may write it as a word: ``two weeks``)."""
+def _fit(message: Message, source: Source, languages: Languages) -> int | None:
+    """How many numbers of ``message``'s translation ``source`` writes as numbers, or None if
+    one of them is not in ``source`` at all (by value; the source may write it as a word:
+    ``two weeks``)."""
     source_lang, lang = languages
-    wanted: set[str] = set()
+    written: set[str] = set()
+    words: set[str] = set()
     for text in (source[1], source[2] or ""):
-        wanted.update(n.value for n in extract_numbers(text, source_lang))
-        wanted.update(number_words(text, source_lang))
+        written.update(n.value for n in extract_numbers(text, source_lang))
+        words.update(number_words(text, source_lang))
     texts = message.msgstr_plural if message.msgid_plural is not None else [message.msgstr]
-    return all(n.value in wanted for text in texts for n in extract_numbers(text, lang))
+    values = [n.value for text in texts for n in extract_numbers(text, lang)]
+    if not all(v in written or v in words for v in values):
+        return None
+    return sum(v in written for v in values)
 
 
 # --------------------------------------------------------------------------- merge
