@@ -18,6 +18,7 @@ from pipeline.checks import EntryChecker, Issue, _parsed_markup, _simple_markup,
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.glossary import Glossary, load_glossary, parse_glossary
+from tests.laws import examples
 
 HERE = Path(__file__).parent
 GLOSSARY = HERE / "checks" / "glossary.yaml"
@@ -676,7 +677,7 @@ _PIECES = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(_PIECES, max_size=8).map("".join))
 def test_the_fast_markup_reading_agrees_with_markdown_it(text: str) -> None:
     fast = _simple_markup(text)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pipeline.cli import main
 from pipeline.errors import ConcurrentModificationError, ErrorList, GlossaryError, PipelineError
 from pipeline.glossary import GlossaryDocument, Term, TermTranslation, load_glossary, parse_glossary, slugify
+from tests.laws import examples
 
 HERE = Path(__file__).parent
 BAD = sorted((HERE / "glossary" / "bad").glob("*.yaml"))
@@ -162,7 +163,7 @@ def terms(draw: st.DrawFn) -> list[Term]:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(terms())
 def test_terms_added_programmatically_read_back_equal(tmp_path: Path, new_terms: list[Term]) -> None:
     path = tmp_path / "glossary.yaml"

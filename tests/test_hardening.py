@@ -46,6 +46,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
+from tests.laws import examples
 
 HERE = Path(__file__).parent
 BAD = HERE / "bad_inputs"
@@ -440,7 +441,7 @@ class Workspace:
         assert tree_digest(self.root) == before, "a second update changed files"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(operations)
 def test_no_translation_is_ever_lost_and_update_is_idempotent(ops: list[tuple]) -> None:
     import tempfile

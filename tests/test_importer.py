@@ -48,6 +48,7 @@ from pipeline.importer import (
     site_slug,
     split_term,
 )
+from tests.laws import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "importer"
@@ -321,7 +322,7 @@ _BLOCKS = st.lists(
 )
 
 
-@settings(max_examples=int(os.environ.get("MEDLOC_EXAMPLES", 60)), deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(_BLOCKS)
 def test_rendered_blocks_mean_the_same_to_both_renderers(blocks: list) -> None:
     """Law: whatever the importer writes, both renderers see the same structure and text."""
@@ -330,7 +331,7 @@ def test_rendered_blocks_mean_the_same_to_both_renderers(blocks: list) -> None:
     assert ours == theirs
 
 
-@settings(max_examples=int(os.environ.get("MEDLOC_EXAMPLES", 200)), deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(_TEXT)
 def test_escaped_text_renders_as_itself(text: str) -> None:
     """Law: an escaped paragraph is one paragraph showing exactly the original text."""

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from pipeline.matcher import PREFERENCE_MARGIN, FuzzyIndex, search_preferring, similarity, tokens, words_agree
+from tests.laws import examples
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ WORDS = ["pain", "back", "disc", "nerve", "rest", "weeks", "after", "the", "inje
 sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(sentence, min_size=1, max_size=40, unique=True), sentence)
 def test_index_finds_a_match_whenever_a_full_scan_finds_a_good_one(texts: list[str], query: str) -> None:
     """On small inputs the candidate budget is never reached, so the index may only

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from pipeline.merge import MergeOptions, TranslationMemory, merge_catalog, merge_header, prune_obsolete
 from pipeline.pofile import Catalog, Message, format_po, make_header, parse_po, read_po
+from tests.laws import examples
 
 CASES = Path(__file__).parent / "merge"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir())
@@ -226,7 +227,7 @@ def old_and_template(draw: st.DrawFn) -> tuple[Catalog, Catalog, Catalog]:
     return _catalog(messages), template, memory
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(old_and_template())
 def test_update_never_drops_a_translation(data: tuple[Catalog, Catalog, Catalog]) -> None:
     old, template, memory_catalog = data
@@ -238,7 +239,7 @@ def test_update_never_drops_a_translation(data: tuple[Catalog, Catalog, Catalog]
             assert message.msgstr in current or (message.key, message.msgstr) in obsolete, message
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(old_and_template())
 def test_update_is_idempotent_and_round_trips(data: tuple[Catalog, Catalog, Catalog]) -> None:
     old, template, memory_catalog = data
@@ -250,7 +251,7 @@ def test_update_is_idempotent_and_round_trips(data: tuple[Catalog, Catalog, Cata
     assert twice == once
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(old_and_template())
 def test_a_rejection_record_stays_while_its_entry_does(data: tuple[Catalog, Catalog, Catalog]) -> None:
     old, template, memory_catalog = data
@@ -266,7 +267,7 @@ def _pairs(memory: TranslationMemory) -> set[tuple[tuple[str | None, str], str]]
     return {(entry.message.key, entry.message.msgstr) for entry in memory.entries}
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(old_and_template())
 def test_memory_forgets_nothing_an_update_keeps(data: tuple[Catalog, Catalog, Catalog]) -> None:
     """An entry made fuzzy or obsolete still offers its translation of the old source.

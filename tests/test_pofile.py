@@ -33,6 +33,7 @@ from pipeline.pofile import (
     read_translations,
     write_po,
 )
+from tests.laws import examples
 
 HERE = Path(__file__).parent / "pofile"
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -472,7 +473,7 @@ def _catalog(draw: st.DrawFn) -> Catalog:
 
 
 @given(_catalog())
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_write_then_read_is_lossless(catalog: Catalog) -> None:
     text = format_po(catalog)
     again = parse_po(text.encode("utf-8"), "x.po")
@@ -483,7 +484,7 @@ def test_write_then_read_is_lossless(catalog: Catalog) -> None:
 
 @needs_msgcat
 @given(_catalog())
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_msgcat_leaves_medloc_output_unchanged(catalog: Catalog) -> None:
     if not any(not m.obsolete for m in catalog.messages):
         catalog.messages.insert(0, Message(msgid="msgcat writes nothing for a catalogue without messages"))
@@ -559,7 +560,7 @@ _wrap_text = st.lists(st.sampled_from(_WRAP_WORDS) | st.sampled_from([" ", " ", 
 
 
 @given(_wrap_text, st.sampled_from([10, 30, 74, 77]), st.sampled_from([0, 6, 13, 80]), st.data())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_fast_line_breaking_paths_agree_with_the_state_machine(text: str, width: int, start: int, data: st.DataObject) -> None:
     prohibited = set(data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=4))) if text else set()
     expected = _linebreak._general(text, width, start, prohibited)
@@ -570,7 +571,7 @@ def test_fast_line_breaking_paths_agree_with_the_state_machine(text: str, width:
 
 
 @given(_wrap_text, st.sampled_from(["msgid", "msgstr", "msgctxt"]), st.sampled_from([74, 77, 20]), st.data())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_first_line_is_decided_as_gettext_decides_it(text: str, name: str, width: int, data: st.DataObject) -> None:
     """gettext breaks the value after ``msgid "``; any break -> ``msgid ""`` and break again from column 0."""
     from pipeline.pofile import _breaks, _first_breaks
@@ -586,7 +587,7 @@ def test_first_line_is_decided_as_gettext_decides_it(text: str, name: str, width
 
 @given(st.lists(st.text("ab:0129٣.", max_size=7), max_size=6).map(" ".join),
        st.sampled_from([[], ["a:1"], ["a:1", "b:0"]]))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_references_are_normalised_as_one_regex_per_token_would(text: str, existing: list[str]) -> None:
     import re
 
@@ -671,7 +672,7 @@ _EDITS = [
 
 
 @given(_catalog(), st.sampled_from(range(len(_EDITS))))
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 def test_read_translations_agrees_with_read_po_on_generated_files(tmp_path: Path, catalog: Catalog, edit: int) -> None:
     path = tmp_path / "x.po"
     path.write_bytes(_EDITS[edit](format_po(catalog)).encode("utf-8"))

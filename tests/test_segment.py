@@ -25,6 +25,7 @@ from pipeline.errors import ErrorList, MarkdownError, PipelineError
 from pipeline.extract import build_template
 from pipeline.pofile import format_po
 from pipeline.segment import Segment, parse_article, segment_source, unwrap_lines, walk
+from tests.laws import examples
 
 HERE = Path(__file__).parent / "segment"
 CASES = sorted(HERE.glob("*.md"))
@@ -243,7 +244,7 @@ def test_refused_sources_really_disagree(case: Path) -> None:
     assert list(zip(commonmark.depths, commonmark.blocks)) != list(zip(site.depths, site.blocks))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_generated_articles_segment_as_python_markdown_renders_them(source: str) -> None:
     try:

@@ -30,6 +30,7 @@ from pipeline.site_search import AR_SEPARATOR, HAN_SEPARATOR, KO_SEPARATOR
 from pipeline.site_status import Counts
 from pipeline.site_tree import added_active_markup, split_front_matter
 from tests.site_project import REPO, make_project
+from tests.laws import examples
 
 SITE_LANGS = ["ko", "ja", "zh_Hans", "ru", "ar"]
 
@@ -703,7 +704,7 @@ _HTMLISH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_HTMLISH)
 def test_handler_count_agrees_with_the_pattern(text: str) -> None:
     from pipeline.site_mkdocs import _HANDLERS, count_handlers
@@ -819,7 +820,7 @@ def test_page_size_stays_bounded_above_the_nav_limit(tmp_path: Path) -> None:
 _NAV_TITLES = st.text(alphabet="ab AÉ가나カか中文", min_size=1, max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(_NAV_TITLES, st.sampled_from(["", "", "Spine", "Joints"])), max_size=60), st.integers(2, 6))
 def test_grouped_nav_lists_every_page_once_in_lists_of_at_most_the_limit(pages: list, limit: int) -> None:
     from pipeline.site_config import NavPage, language_nav
@@ -851,7 +852,7 @@ def _quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     title=_YAMLISH,
     description=st.one_of(st.none(), _YAMLISH),

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pipeline.languages import get_language
 from pipeline.site_config import NavEntry, NavPage, fold_title, language_nav, sort_key
 from tests.site_project import REPO
+from tests.laws import examples
 
 # (language, titles in the expected order, range titles at limit 3: 8 titles -> 2 + 3 + 3)
 ORDERS = [
@@ -207,7 +208,7 @@ def _check_level(items: list[NavEntry], order: list[str], limit: int, lang: str 
     return leaves
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(titles=st.lists(_TITLE, min_size=1, max_size=60), limit=st.integers(2, 6), lang=_LANGS)
 def test_ranges_are_contiguous_cover_every_page_once_and_respect_the_limit(titles: list[str], limit: int, lang: str | None) -> None:
     pages = [NavPage(f"p{index:02d}.md", title) for index, title in enumerate(titles)]

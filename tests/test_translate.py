@@ -16,11 +16,12 @@ from pipeline.extract import build_template
 from pipeline.pofile import Catalog, format_po, make_header, read_po
 from pipeline.segment import Segment, parse_article, segment_source, splice
 from pipeline.translate import check_translation, render_article, render_with_catalog
+from tests.laws import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "docs").glob("*.md"))
-LAWS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-ARTICLE_LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LAWS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ARTICLE_LAWS = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def accepted(source: str) -> bool:
