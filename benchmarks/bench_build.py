@@ -23,6 +23,10 @@ in a fresh process, timed wall clock:
   MkDocs work. Then one msgstr of one catalogue is changed and the site built
   again: the usual case, where the translation cache (``build/medloc/cache``)
   spares every unchanged page.
+* **plain MkDocs, same pages**: ``mkdocs build`` of each language tree medloc
+  generated (ordinary MkDocs input), one fresh process per language, CPU seconds
+  of each: what the same site costs MkDocs alone. medloc's own work and medloc's
+  whole build (CPU of all its processes) are also given as shares of it.
 
 ``serve``: ``medloc serve --lang ko`` runs on the real project (a copy of this
 repository's docs/ and locales/) and on the 50-article corpus; one msgstr of a
@@ -35,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -121,17 +126,44 @@ def run_medloc(project: Path) -> dict[str, float]:
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    seconds, _cpu, out = timed_cpu(command, cwd)
+    return seconds, out
+
+
+def timed_cpu(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (the command and all its children) and stdout of ``command``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, check=True)
-    return time.perf_counter() - start, done.stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stdout
+
+
+def plain_mkdocs_same_pages(project: Path, work: Path) -> float:
+    """CPU seconds of plain ``mkdocs build`` of every language's generated tree, one fresh process each.
+
+    The trees medloc generated are ordinary MkDocs input: this is what building the same
+    pages costs with MkDocs alone (without medloc's shared imports, template cache and
+    workers), the baseline "the cost of the pipeline itself" is read against.
+    """
+    total = 0.0
+    for config in sorted((project / "build" / "medloc").glob("*/mkdocs.yml")):
+        out = work / f"plain-{config.parent.name}"
+        _wall, cpu, _ = timed_cpu([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)], project)
+        shutil.rmtree(out, ignore_errors=True)
+        total += cpu
+    return total
 
 
 def measure(size: int, langs: int, work: Path) -> dict[str, float | int]:
     project = make_project(work / f"p{size}x{langs}", articles=size, langs=langs)
     plain, _ = timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "plain")], project)
-    medloc_wall, out = timed([sys.executable, "-m", "benchmarks.bench_build", "--one", str(project)], ROOT)
+    medloc_wall, medloc_cpu, out = timed_cpu([sys.executable, "-m", "benchmarks.bench_build", "--one", str(project)], ROOT)
     inner = json.loads(out.strip().splitlines()[-1])
+    plain_same = plain_mkdocs_same_pages(project, work)
     i18n = static_i18n(project, work / "i18n", langs)
     edit_one_msgstr(project)
     warm_wall, out = timed([sys.executable, "-m", "benchmarks.bench_build", "--one", str(project)], ROOT)
@@ -153,6 +185,10 @@ def measure(size: int, langs: int, work: Path) -> dict[str, float | int]:
         "own_share_pct": round(100 * inner["medloc"] / inner["mkdocs_work"], 1),
         "of_which_translate_step_s": round(inner["translate"], 2),
         "site_step_share_pct": round(100 * (inner["medloc"] - inner["translate"]) / inner["mkdocs_work"], 1),
+        "plain_mkdocs_same_pages_cpu_s": round(plain_same, 2),
+        "own_work_vs_plain_mkdocs_pct": round(100 * inner["medloc"] / plain_same, 1),
+        "medloc_total_cpu_s": round(medloc_cpu, 2),
+        "medloc_total_vs_plain_mkdocs_pct": round(100 * medloc_cpu / plain_same, 1),
         "static_i18n_s": i18n and round(i18n, 2),
         "static_i18n_pages_per_s": i18n and round(size * langs / i18n, 1),
         "after_one_po_edit_s": round(warm_wall, 2),
