@@ -21,8 +21,10 @@ Segmentation rules (each has a golden case under ``tests/segment/``):
    details titles and bodies (``admonition title``, ``admonition body``),
    content tab titles and bodies (``content tab title``, ``content tab body``),
    footnote definitions (``footnote``), abbreviation expansions
-   (``abbreviation MRI``), titles of reference link definitions (``link title``)
-   and the front matter ``title`` and ``description`` (``front matter title``).
+   (``abbreviation MRI``), titles of reference link definitions (``link title``),
+   the front matter ``title``, ``description`` and ``subtitle`` (Material's nav
+   subtitle; ``front matter title`` ...) and each string of its ``tags`` list
+   (Material's tags plugin; ``front matter tag``).
    Whitespace-only text is never a segment.
 2. Not segments: code (fenced and indented), raw HTML blocks, HTML comments,
    horizontal rules, URLs, front matter keys and every other front matter value.
@@ -181,7 +183,7 @@ class Segmented:
         list markers and numbers, table alignment, code, raw HTML, other front matter.
         A translation keeps it (tested by extract(apply(x)) and checked on every render)."""
         blocks = tuple(_token_shape(token) for token in self.tokens if token.type != "inline")
-        front = tuple((key, repr(value)) for key, value in self.front_matter.items() if key not in _FRONT_MATTER_KEYS)
+        front = tuple((key, _front_shape(key, value)) for key, value in self.front_matter.items() if key not in _FRONT_MATTER_KEYS)
         return blocks + (front,)
 
 
@@ -324,9 +326,20 @@ def _encode(slot: Slot, text: str) -> str:
 # MkDocs' own front matter pattern (mkdocs.utils.meta.YAML_RE).
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FRONT_MATTER_KEYS = {"title": "front matter title", "description": "front matter description"}
+_FRONT_MATTER_KEYS = {
+    "title": "front matter title", "description": "front matter description", "subtitle": "front matter subtitle",
+}
 FRONT_MATTER_KEY_OF = {kind: key for key, kind in _FRONT_MATTER_KEYS.items()}
 """Segment kind of a front matter value -> its key (``front matter title`` -> ``title``)."""
+_FRONT_MATTER_LISTS = {"tags": "front matter tag"}
+"""Front matter lists whose strings are segments, one each (Material's tags)."""
+
+
+def _front_shape(key: str, value: Any) -> str:
+    """A front matter value as :attr:`Segmented.shape` sees it: a translated list keeps its length."""
+    if key in _FRONT_MATTER_LISTS and isinstance(value, list):
+        return repr(["<text>" if isinstance(item, str) else item for item in value])
+    return repr(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,13 +562,18 @@ class _Walker:
             raise MarkdownError("front matter must be a YAML mapping (key: value lines)", Location(self.path, 2))
         self.front = data
         for key_node, value_node in node.value:
-            kind = _FRONT_MATTER_KEYS.get(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
-            if kind is None or not isinstance(data.get(key_node.value), str):
-                continue
-            span = (front.offset + value_node.start_mark.index, front.offset + value_node.end_mark.index)
-            line = value_node.start_mark.line + 2
-            span = _trim_span(self.source, span)
-            self._add(data[key_node.value], kind, line, span, _NO_STEERING, syntax="text", encoding="yaml")
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in _FRONT_MATTER_KEYS and isinstance(data.get(key), str):
+                self._front_value(front, value_node, data[key], _FRONT_MATTER_KEYS[key])
+            elif key in _FRONT_MATTER_LISTS and isinstance(value_node, yaml.SequenceNode) and isinstance(data.get(key), list):
+                for item_node, item in zip(value_node.value, data[key]):
+                    if isinstance(item_node, yaml.ScalarNode) and isinstance(item, str):
+                        self._front_value(front, item_node, item, _FRONT_MATTER_LISTS[key])
+
+    def _front_value(self, front: _FrontMatter, node: yaml.Node, value: str, kind: str) -> None:
+        """One front matter string as a segment; its YAML scalar is replaced by a JSON string."""
+        span = _trim_span(self.source, (front.offset + node.start_mark.index, front.offset + node.end_mark.index))
+        self._add(value, kind, node.start_mark.line + 2, span, _NO_STEERING, syntax="text", encoding="yaml")
 
     def heading(self, token: Token, tokens: list[Token], index: int, steering: Steering) -> None:
         inline = tokens[index + 1]

@@ -238,7 +238,7 @@ class _Renderer:
 
     def front_matter(self, replacements: Mapping[int, str]) -> dict[str, str] | None:
         """Front matter segment values as shown: the source's, with the replacements in YAML slots."""
-        slots = [slot for slot in self.segmented.slots if slot.encoding == "yaml"]
+        slots = [slot for slot in self.segmented.slots if slot.segment.kind in FRONT_MATTER_KEY_OF]
         keys = [FRONT_MATTER_KEY_OF[slot.segment.kind] for slot in slots]
         if len(set(keys)) != len(keys):
             return None  # a repeated key: YAML keeps the last one, leave it to a YAML reader
@@ -246,7 +246,7 @@ class _Renderer:
         shown = {key: source[key] for key in keys}
         for index, text in replacements.items():
             slot = self.segmented.slots[index]
-            if slot.encoding == "yaml":
+            if slot.segment.kind in FRONT_MATTER_KEY_OF:
                 shown[FRONT_MATTER_KEY_OF[slot.segment.kind]] = text
         return shown
 
@@ -438,7 +438,7 @@ def _plainly_acceptable(syntax: str, source: str, text: str) -> bool:
 
 _SINGLE_LINE_KINDS = (
     "heading", "table cell", "image alt", "image title", "link title",
-    "admonition title", "content tab title", "abbreviation",
+    "admonition title", "content tab title", "abbreviation", "front matter tag", "front matter subtitle",
 )
 
 

@@ -27,7 +27,7 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4
 ARTICLES = {
     "index.md": '---\ntitle: "Welcome to our hospital"\n---\n\n# Welcome\n\nOur own home page.\n\n![Spine](img/spine.png)\n',
     "spine/sciatica.md": (
-        '---\ntitle: "Sciatica"\n---\n\n## What sciatica is\n\nPain in the leg.\n\n![The spine](../img/spine.png)\n\n'
+        '---\ntitle: "Sciatica"\ntags:\n  - Leg pain\n  - Spine\n---\n\n## What sciatica is\n\nPain in the leg.\n\n![The spine](../img/spine.png)\n\n'
         "Sign the [consent form](../files/consent.pdf).\n\nSee [the causes](stenosis.md#causes).\n"
     ),
     "spine/stenosis.md": '---\ntitle: "Spinal stenosis"\n---\n\n## Causes\n\nAge.\n\n--8<-- "snippets/note.md"\n',
@@ -35,7 +35,8 @@ ARTICLES = {
     "척추.md": '---\ntitle: "척추"\nlang: ko\nslug: cheokchu\n---\n\n## 척추 구조\n\n[좌골신경통](spine/sciatica.md#what-sciatica-is)\n',
 }
 
-KO_SCIATICA = {"Sciatica": "좌골신경통", "What sciatica is": "좌골신경통이란", "Welcome to our hospital": "환영합니다"}
+KO_SCIATICA = {"Sciatica": "좌골신경통", "What sciatica is": "좌골신경통이란", "Welcome to our hospital": "환영합니다",
+               "Leg pain": "다리 통증"}
 
 NAV = [
     {"Home": "index.md"},
@@ -59,6 +60,7 @@ copyright: Copyright 2026 Hospital
 plugins:
   - search:
       separator: '[\\s\\-\\.]+'
+  - tags
 markdown_extensions:
   - attr_list
   - pymdownx.snippets:
@@ -163,6 +165,18 @@ def test_a_removed_asset_leaves_the_tree(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- 2. the site's own home page
+
+
+def test_tags_are_translated_and_an_untranslated_tag_stays_in_english(built) -> None:
+    """Material's tags plugin shows the front matter ``tags``: each is a segment of its own."""
+    project, _ = built
+    english = page(project, "spine/sciatica/index.html")
+    korean = page(project, "ko/spine/sciatica/index.html")
+    tags = re.compile(r'<nav class="md-tags"[^>]*>(.*?)</nav>', re.S)
+    assert re.findall(r">\s*([^<>]*?)\s*<", tags.search(english).group(1)).count("Leg pain") == 1
+    shown = tags.search(korean).group(1)
+    assert "다리 통증" in shown and "Leg pain" not in shown
+    assert "Spine" in shown  # no translation: the source's tag, as for any untranslated segment
 
 
 def test_the_sites_own_home_page_is_translated_in_every_language(built) -> None:

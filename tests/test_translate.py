@@ -264,6 +264,25 @@ def test_front_matter_translation_is_valid_yaml() -> None:
     assert after.front_matter == {"title": 'Title: "quoted"', "description": "접힌 글", "slug": "s"}
 
 
+@pytest.mark.parametrize("tags", ["[Stenosis, 3, Stem cells]", "\n  - Stenosis\n  - 3\n  - 'Stem cells'"])
+def test_front_matter_tags_and_subtitle_are_translated_in_place(tags: str) -> None:
+    """Each string of ``tags`` is a segment (block or flow list); other items and keys stay as written."""
+    source = f"---\ntitle: T\nsubtitle: For patients\ntags: {tags}\nhide: [toc]\n---\n\nBody\n"
+    words = {"Stenosis": "협착증: 척추관", "Stem cells": "줄기세포", "For patients": "환자용"}
+    rendered = render_article(source, "x.md", lambda s: words.get(s.text))
+    after = segment_source(rendered.text, "x.md")
+    assert after.front_matter == {"title": "T", "subtitle": "환자용", "tags": ["협착증: 척추관", 3, "줄기세포"], "hide": ["toc"]}
+    assert [(s.kind, s.text) for s in after.segments if s.kind == "front matter tag"] == [
+        ("front matter tag", "협착증: 척추관"), ("front matter tag", "줄기세포")]
+    assert rendered.diagnostics == []
+
+
+def test_a_line_break_in_a_tag_is_refused() -> None:
+    rendered = render_article("---\ntags: [Stenosis]\n---\n\nBody\n", "x.md", lambda s: {"Stenosis": "협착\n증"}.get(s.text))
+    assert "tags: [Stenosis]" in rendered.text
+    assert [f.reason for f in rendered.fallbacks if f.segment.kind == "front matter tag"] == ["refused"]
+
+
 # --------------------------------------------------------------------------- medloc translate
 
 
