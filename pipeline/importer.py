@@ -5,7 +5,9 @@ gone, the anchor ids of headings ("slug lines") left in the text. The importer
 recovers the structure with general layout rules, never per-article cases.
 Each rule has a golden case in ``tests/importer/cases/`` (named in brackets);
 whole articles written in the site's style check the rules together
-[article-nonsurgical-disc] [article-fusion-recovery] [article-first-visit].
+[article-nonsurgical-disc] [article-fusion-recovery] [article-first-visit]
+[article-medication-guide] [article-adult-scoliosis] [article-notice]
+[article-disc-replacement].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -14,10 +16,16 @@ Reading the raw text
   * Trailing site junk (``Leave a Reply``, comment-form lines) is dropped at the
     end of the file only. [trailing-junk] So is the rest of the site's footer:
     share buttons, form labels, ``Tags:``, copyright and cookie lines, a
-    ``Book an appointment`` button, ``Read more…``, and link titles under a footer heading
+    ``Book an appointment`` button, ``Read more…``, ``Prev post: …``/``Next »``
+    links [footer-prev-next], and link titles under a footer heading
     (``Related Posts``, ``Share this:``). [trailing-footer] A footer heading
     followed by article text is kept, with a warning ``[import-footer-kept]``:
     which part is junk is unclear. [footer-kept]
+  * Above the article, among the first lines, a breadcrumb (``Home > Spine >
+    Stenosis``) and a view counter (``Views: 532``) are the site's navigation
+    and are dropped. [header-navigation] A bullet with no text (``•`` alone)
+    is dropped; it does not split its list. [empty-bullet] A ``Read more``
+    line is a teaser's link and is dropped wherever it stands. [read-more-inside]
   * Text is kept exactly: curly quotes, dashes, non-breaking hyphens (U+2011),
     arrows are never "fixed" into ASCII. [typography-kept]
 
@@ -47,17 +55,32 @@ Headings
     unnumbered heading [heading-levels-numbered]; or it directly follows a
     ``##`` heading with no text between them [heading-levels-nested]; or it
     is a question under a ``Frequently Asked Questions`` heading. A ``Q:`` line
-    or a question that is not a heading is a paragraph. [faq-questions]
+    or a question that is not a heading is a paragraph. [faq-questions] A
+    question heading with as many blank lines before it as the FAQ heading
+    (two or more) is the next section (``WHY CHOOSE US?``). [faq-then-section]
   * Words with a capital inside are acronyms and count as capitalised, so
-    ``mJOA Score`` is Title Case. [table-acronym-header]
+    ``mJOA Score`` is Title Case. [table-acronym-header] Hangul, kana and CJK
+    words have no case and count as capitalised: ``증상 (Symptoms)`` with its
+    slug ``증상-(symptoms)`` is a heading. [hangul-headings]
+  * ``.`` after ``vs``, ``Dr``, ``Mr``, ``Mrs``, ``Ms``, ``Prof``, ``St``, ``Fig``,
+    ``e.g``, ``i.e`` does not end a sentence, so ``Pulsed RF vs. Conventional RF``
+    is one phrase (a heading, a title). [abbreviations] A line ending in a
+    sentence inside quotes (``"Don't wait as long as I did."``) is a sentence,
+    never a heading or caption. [quoted-sentence]
+  * The site repeats the page title as the first heading; when the article's
+    own title line is followed by that heading, the heading is dropped (the
+    front matter title is the page's h1). [title-repeated]
 
 Blocks that are not headings
   * A short unpunctuated line that is neither a heading nor part of a list or
     table is an image caption (the image itself was not scraped). It is kept
     as an italic paragraph, so no text is lost. [image-caption]
   * An author or date line among the first lines (``By Dr. Kim | Updated
-    March 3, 2025``, ``Posted on 2024-11-18 by ...``) is kept in italics and is
-    never a heading or the description. [byline]
+    March 3, 2025``, ``Posted on 2024-11-18 by ...``, ``Posted by admin``) is
+    kept in italics and is never a heading or the description. [byline] So is
+    a date line ending the article (``Last updated: 2025-01-20``); it is never
+    a list item. [date-line-at-end]
+  * An image's alt text (``Image: …``, ``Figure 2. …``) is a caption. [image-alt]
   * A ``Table of Contents`` line followed by entries that are the article's
     own headings is dropped: the site builds its own. [table-of-contents]
   * ``Step 2 — Nurse assessment`` (also ``Stage``/``Phase``), short and not a
@@ -69,13 +92,30 @@ Blocks that are not headings
     uses the same marker (one alone stays text) [typed-bullets]; a deeper
     indented plain line continues its item as a second paragraph, and the
     item's first line, when short and unpunctuated, is its bold title.
-    [bullets-spaced] [numbered-sub-bullets] [numbered-continuation]
+    [bullets-spaced] [numbered-sub-bullets] [numbered-continuation] Bullets at
+    the same indent as numbered items, between ``1.`` and ``2.``, are the
+    first item's sub-items (the scrape lost their indent); after the last
+    numbered item, they nest if earlier items' bullets did. [numbered-bullets-flat]
+    So does one plain line between ``1.`` and ``2.``: it explains the item
+    above, whose first line becomes its bold title. [numbered-flat-text]
+  * A lone ``1.`` line, with no numbered line or sub-item next to it, is a
+    sentence starting with a number (``1. and 2. grade slips ...``): a
+    paragraph keeping its number, with a warning ``[import-lone-number]``. [lone-number]
   * In layouts without blank lines, plain lines directly after a line ending in
     ``:`` are list items. If some are ``Term: explanation`` items the list ends
     with the last such item; otherwise the last line of the run is the
     section's closing paragraph, unless a multi-sentence paragraph ends the run.
     [lead-in-plain-list] [lead-in-term-list] Short unpunctuated lines after a
     lead-in, none with a description line, are plain items too. [lead-in-short-lines]
+    A last line without final punctuation is an item, never the closing
+    paragraph, even when longer than the others. [lead-in-long-last-item] Two
+    or more such lines, one starting in lowercase (``same-day MRI and
+    consultation``), are items too. [lead-in-lowercase-phrases]
+  * Two or more ``Term: explanation`` lines with no blank line between them
+    are a glossary list without a lead-in too (``Ibuprofen: 200–400 mg``; an
+    explanation may start with a digit or symbol: ``Maximum: ≤ 4 g``). Terms
+    followed by lowercase text need three in a row; blank lines between them
+    leave paragraphs (``Tip: …``). ``Q:`` and ``A:`` are not terms. [term-run]
   * ``Term: explanation`` list items (a term of at most 8 words, both parts
     capitalised) get the term in bold, so the list reads as a glossary; a
     sentence that merely contains a colon is left alone. [term-items] In a list
@@ -84,14 +124,22 @@ Blocks that are not headings
   * Two or more short unpunctuated lines, each optionally followed by a
     one-sentence line, are a list of bold titles with their descriptions; the last
     title takes a description only if the one before it had one. Items the
-    site truncated are kept as they are. [title-items] [truncated-items]
+    site truncated are kept as they are. [title-items] [truncated-items] A
+    description of two or three sentences counts when another title follows
+    it, or, after the last title, when every title before had one
+    (``Day 3`` / ``Discharged home. The incisions were sore.``). [title-items-long-text]
+    With no descriptions at all they are a plain list (``Term:`` items in bold). [short-lines-plain]
   * A table flattened to one cell per line starts with a header row of short
     Title Case cells; their number is the column count, and at least two full
     rows of short single-sentence cells must follow. [table-flattened-2col]
     [table-flattened-3col] When a first body cell looks like a header cell
     (``Weeks 1–2``), the widest header leaving only full rows wins; a sentence
     ending in ``.`` in a column without such cells ends the table.
-    [table-flattened-width] A header cell may be a one- or two-word question
+    [table-flattened-width] If several widths leave only full rows, the one
+    whose rows start with a word (a row label, not ``09:00``) wins, then the
+    widest. [table-row-labels] A run of more than ``MAX_TABLE_COLUMNS`` such
+    cells cannot be measured: it is not made a table, and a warning
+    ``[import-table-unclear]`` says so. [table-unclear] A header cell may be a one- or two-word question
     (``Covered?``). [table-header-question]
   * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
     table with one ``---`` per header cell; short rows are padded (warning
@@ -159,11 +207,15 @@ _FOOTER_JUNK = re.compile(
     r"|facebook|twitter|x|linkedin|pinterest|pin|tweet|share|print|kakaotalk|kakao|whatsapp|telegram|copy link"
     r"|(name|e-?mail|phone|website|comment|message|subject|send|submit|accept|decline)\s*\*?"
     r"|(click here to )?(book|make|request|schedule) (an? |your )?(free )?(appointment|consultation|visit)( now| today| online)?"
-    r"|(read more|continue reading)\s*(…|\.\.\.|»|→)?"
-    r"|save my name, email, and website in this browser.*",
+    r"|(read more|continue reading)\s*(…|\.\.\.|»|→)?"  # see _READ_MORE
+    r"|save my name, email, and website in this browser.*"
+    r"|([«‹←<]\s*)?(prev(ious)?|next|older|newer)(\s+(post|article|story|entry))?\s*([»›→>]|:(\s+.*[^.])?)?",
     re.IGNORECASE,
 )
 """Lines of the site's template (share buttons, forms, copyright, cookies, call to action)."""
+
+_READ_MORE = re.compile(r"(read more|continue reading)\s*(…|\.\.\.|»|→)?", re.IGNORECASE)
+"""A teaser's link line; dropped wherever it stands."""
 
 _FOOTER_START = re.compile(
     r"(share( this( post| article| page)?)?|related (posts|articles|reading|stories)"
@@ -179,31 +231,49 @@ _SMALL_WORDS = frozenset(
     "a an the and or but nor of for to in on at by with from as vs via into per than using".split()
 )
 _BULLETS = "•◦▪●‣"
-_OPENERS = "(“\"‘'"
+_OPENERS = "(“\"‘'["
 _CASELESS = "\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3"
 """Kana, Hangul and CJK ideographs: the site keeps them in heading ids (``private-insurance-(실손보험)``)."""
+_CASELESS_CHAR = re.compile(rf"[{_CASELESS}]")
 _SLUG_CHARS = rf"a-z0-9\-:()+'._{_CASELESS}"
+_SLUG_LETTER = re.compile(f"[a-z{_CASELESS}]")
+"""A slug has a letter (``치료-후-관리`` too); ``2024`` alone is not one."""
 _SLUG_LINE = re.compile(rf"[a-z0-9({_CASELESS}][{_SLUG_CHARS}]*")
 _GLUED_SLUG = re.compile(rf"([a-z0-9({_CASELESS}][{_SLUG_CHARS}]*[a-z0-9){_CASELESS}])(?=[^{_SLUG_CHARS}\s])")
 _TYPED_BULLET = re.compile(r"([-*–])\s+\S.*")
 _BULLET_LINE = re.compile(rf"[{_BULLETS}]\s+(\S.*)")
 _NUMBER_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+")
-_SENTENCE_BREAK = re.compile(r"[.!?…][”\"’)]?\s+[A-Z“\"‘(]")
+_ABBREVIATIONS = ("vs", "Vs", "VS", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Fig", "approx", "e.g", "i.e", "cf")
+"""Words ending in ``.`` that do not end a sentence (``Dr. Lee``, ``RFA vs. Surgery``)."""
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_SENTENCE_BREAK = re.compile(rf"({_NOT_AFTER_ABBREVIATION}\.|[!?…])[”\"’)]?\s+[A-Z“\"‘(]")
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_IN_SLUG = re.compile(rf"[^{_SLUG_CHARS}\s]")
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"({_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
 _BYLINE = re.compile(
-    rf"((written |posted |reviewed )?by|author:)\s+(?-i:[A-Z])[^.!?]*(\.[^.!?]*)*"
+    rf"((written|posted|reviewed) by\s+\S|by\s+(?-i:[A-Z])|author:\s*\S)[^.!?]*(\.[^.!?]*)*"
     rf"|((posted|published|updated|last updated|last modified|reviewed)( on)?:?\s+)?{_DATE}(\s+(by|[|·•—–-])\s*.*)?",
     re.IGNORECASE,
 )
 """An author or date line: ``By Dr. Kim …``, ``Posted on 2024-11-18 by …``, ``March 3, 2025``."""
+_HEADER_CHROME = re.compile(
+    r"(home|홈)\s*[>›»]\s*[^>›»]{1,60}([>›»]\s*[^>›»]{1,60})*"
+    r"|(views?|hits|조회수?)\s*:?\s*[\d,.]+|[\d,.]+\s+(views?|hits)",
+    re.IGNORECASE,
+)
+"""Navigation above the article: a breadcrumb (``Home > Spine > Stenosis``) or a view counter."""
+_DATE_LINE = re.compile(rf"(posted|published|updated|last updated|last modified|last reviewed|reviewed)( on)?:?\s+{_DATE}.*", re.IGNORECASE)
+"""A date line that may also end an article (``Last updated: 2025-01-20``)."""
+MAX_TABLE_COLUMNS = 8
+"""A flattened table's header is a run of 2-8 short Title Case cells; a longer run is ambiguous."""
 BYLINE_LINES = 6
 """Bylines are looked for among the first lines only: later, ``By …`` starts ordinary sentences."""
 _STEP_TITLE = re.compile(r"(step|stage|phase) \d{1,2}\s*[—–:.-]\s*\S", re.IGNORECASE)
+_IMAGE_ALT = re.compile(r"(image|photo|picture|figure|fig\.|illustration|infographic)(\s+\d{1,2})?(\s*[:.]\s+\S.*)", re.IGNORECASE)
+"""An image's alt text or caption kept by the scrape (``Image: needle position on fluoroscopy``)."""
 _FAQ_HEADING = re.compile(r"(frequently asked questions|faqs?|common questions)( \(faqs?\))?", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"(table of contents|contents|in this article|on this page)\s*:?", re.IGNORECASE)
 
@@ -325,9 +395,16 @@ def is_heading_shaped(text: str, *, max_words: int = 16) -> bool:
     """Short, one sentence, no final ``.,;:``: how headings, captions and titles look."""
     n = len(words(text))
     unnumbered = _NUMBERED_HEADING.sub("", text, count=1)
-    if not 1 <= n <= max_words or text[-1] in ".,;:…" or _SENTENCE_BREAK.search(unnumbered):
+    end = text.rstrip("”\"’'") or text  # a quoted sentence ends before its closing quote
+    if not 1 <= n <= max_words or end[-1] in ".,;:…" or _SENTENCE_BREAK.search(unnumbered):
         return False
     return _capitalised(text.split()[0]) or text[0].isdigit() or text[0] in _OPENERS
+
+
+def is_phrase(text: str) -> bool:
+    """One phrase of at most 40 words without final punctuation, in any case (``same-day MRI``)."""
+    end = text.rstrip("”\"’'") or text
+    return len(words(text)) <= 40 and end[-1] not in ".,;:…!" and not is_multi_sentence(text)
 
 
 def is_title_case(text: str) -> bool:
@@ -344,7 +421,8 @@ def is_title_case(text: str) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    return word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))
+    """``Word``, an acronym (``mJOA``), or a word of a script without case (``증상``)."""
+    return word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:])) or bool(_CASELESS_CHAR.match(word))
 
 
 def split_term(text: str, *, lowercase: bool = False) -> tuple[str, str] | None:
@@ -360,7 +438,7 @@ def split_term(text: str, *, lowercase: bool = False) -> tuple[str, str] | None:
     term, explanation = match.groups()
     if len(words(term)) > 8 or _SENTENCE_BREAK.search(term) or not _starts_like_a_term(term):
         return None
-    if _starts_like_a_term(explanation) or (lowercase and len(words(term)) <= 3):
+    if _starts_like_a_term(explanation) or not explanation[0].isalpha() or (lowercase and len(words(term)) <= 3):
         return term, explanation
     return None
 
@@ -468,6 +546,13 @@ def drop_trailing_junk(rows: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return rows[: footer_start(rows)]
 
 
+def drop_header_chrome(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Breadcrumb and view-counter lines among the first lines are the site's navigation."""
+    first = [k for k, row in enumerate(rows) if row[2]][:BYLINE_LINES]
+    chrome = {k for k in first if _HEADER_CHROME.fullmatch(rows[k][2])}
+    return [row for k, row in enumerate(rows) if k not in chrome]
+
+
 def footer_kept_warnings(text: str, *, path: str) -> list[Diagnostic]:
     """A footer heading followed by article text is kept, with a warning: which part is junk is unclear."""
     return [
@@ -489,7 +574,7 @@ def classify(number: int, indent: int, text: str, gap: int) -> Line:
 
 def is_slug_line(text: str, previous: str | None) -> bool:
     """A whole line that is a slug: its heading precedes it, or it has 3+ words."""
-    if not _SLUG_LINE.fullmatch(text) or not re.search("[a-z]", text):
+    if not _SLUG_LINE.fullmatch(text) or not _SLUG_LETTER.search(text):
         return False
     if previous is not None and is_heading_shaped(previous, max_words=30) and slug_matches(previous, text):
         return True
@@ -517,10 +602,12 @@ def tokenize(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = 0
     previous: str | None = None
-    for number, indent, stripped in drop_trailing_junk(split_lines(text)):
+    for number, indent, stripped in drop_header_chrome(drop_trailing_junk(split_lines(text))):
         if not stripped:
             gap += 1
             continue
+        if re.fullmatch(rf"[{_BULLETS}]", stripped) or _READ_MORE.fullmatch(stripped):
+            continue  # an empty bullet (its item had no text), or a teaser's link
         if is_slug_line(stripped, previous):
             lines.append(Line(number, stripped, "slug", indent, gap, stripped))
         elif glued := split_glued(stripped, previous):
@@ -569,9 +656,11 @@ class BlockParser:
             self._try_heading,
             self._try_pipe_table,
             self._try_step_title,
+            self._try_image_alt,
             self._try_flat_table,
             self._try_list,
             self._try_plain_list,
+            self._try_term_run,
             self._try_title_items,
             self._try_caption,
             self._paragraph,
@@ -613,6 +702,8 @@ class BlockParser:
             and line.kind == "text"
             and is_heading_shaped(line.text, max_words=12)
             and not self.is_heading(i)
+            and not self.is_byline(i)
+            and not _IMAGE_ALT.fullmatch(line.text)
         )
 
     def is_header_cell(self, i: int) -> bool:
@@ -662,20 +753,19 @@ class BlockParser:
         return 1
 
     def _try_byline(self, i: int) -> int:
-        line = self.lines[i]
-        text = line.text
-        is_byline = (
-            i < BYLINE_LINES
-            and line.kind == "text"
-            and bool(_BYLINE.fullmatch(text))
-            and not text.endswith(".")
-            and len(words(text)) <= 20
-            and not (self.has_slugs and self.is_heading(i))
-        )
-        if not is_byline:
+        if not self.is_byline(i):
             return 0
-        self.blocks.append(Byline(text, line.number))
+        self.blocks.append(Byline(self.lines[i].text, self.lines[i].number))
         return 1
+
+    def is_byline(self, i: int) -> bool:
+        """An author or date line among the first lines, or a date line (``Last updated: …``) ending the article."""
+        line = self.line(i)
+        if line is None or line.kind != "text" or not (i < BYLINE_LINES or i == len(self.lines) - 1):
+            return False
+        text = line.text
+        shaped = bool(_BYLINE.fullmatch(text)) if i < BYLINE_LINES else bool(_DATE_LINE.fullmatch(text))
+        return shaped and not text.endswith(".") and len(words(text)) <= 20 and not (self.has_slugs and self.is_heading(i))
 
     def _try_toc(self, i: int) -> int:
         """A "Table of Contents" line and the headings it lists are dropped: the site has its own."""
@@ -729,11 +819,23 @@ class BlockParser:
         self.blocks.append(Paragraph(line.text, line.number, strong=True))
         return 1
 
+    def _try_image_alt(self, i: int) -> int:
+        line = self.lines[i]
+        alt = _IMAGE_ALT.fullmatch(line.text) if line.kind == "text" else None
+        if not alt or is_multi_sentence(alt.group(3).lstrip(" :.")) or len(words(line.text)) > 20:
+            return 0
+        self.blocks.append(Caption(line.text, line.number))
+        return 1
+
     def _try_flat_table(self, i: int) -> int:
         longest = 0
         while self.is_header_cell(i + longest) and (longest == 0 or self.lines[i + longest].gap <= 1):
             longest += 1
-        if not 2 <= longest <= 8:
+        if longest > MAX_TABLE_COLUMNS:
+            if not self.is_header_cell(i - 1):
+                self.warn(self.lines[i].number, f"{longest} short Title Case lines in a row may be a flattened table, but its width cannot be told; not made a table", "import-table-unclear")
+            return 0
+        if longest < 2:
             return 0
         width, count = self.table_shape(i, longest)
         rows = count // width
@@ -745,17 +847,24 @@ class BlockParser:
         return width * (rows + 1)
 
     def table_shape(self, i: int, longest: int) -> tuple[int, int]:
-        """(columns, body cells): the widest header that leaves no partial row, else ``longest``.
+        """(columns, body cells): the header width that leaves only full rows, else ``longest``.
 
-        A first body cell can look like a header cell (``Weeks 1–2``), so the
-        header run may be too long; full rows tell the true width. A sentence
+        A first body cell can look like a header cell (``Weeks 1–2``, ``Monday–Friday``),
+        so the header run may be too long; full rows tell the true width. If
+        several widths fit, the one whose rows start with a word (a row label,
+        not ``09:00``) wins, then the widest. A sentence
         ending in ``.`` is the next paragraph, and ends the table, unless cells
         above it in its column (for the first row: any in its column) end in ``.`` too.
         """
+        fits = []
         for width in range(longest, 1, -1):
             cells = self.body_cells(i + width, width)
             if len(cells) // width >= 2 and len(cells) % width == 0:
-                return width, len(cells)
+                labelled = sum(cell[0].isalpha() for cell in cells[::width]) / (len(cells) // width)
+                fits.append((labelled, width, len(cells)))
+        if fits:
+            _, width, count = max(fits)
+            return width, count
         return longest, len(self.body_cells(i + longest, longest, trim=False))
 
     def body_cells(self, start: int, width: int, *, trim: bool = True) -> list[str]:
@@ -777,22 +886,77 @@ class BlockParser:
     def _try_list(self, i: int) -> int:
         if self.lines[i].kind not in ("bullet", "number"):
             return 0
+        if self.is_lone_number(i):
+            line = self.lines[i]
+            self.warn(line.number, f"numbered line {line.raw[:30]!r} has no list around it; kept as a paragraph with its number", "import-lone-number")
+            self.blocks.append(Paragraph(line.raw, line.number))
+            return 1
         block, end = self.parse_list(i, floor=-1)
         self.blocks.append(block)
         return end - i
+
+    def is_lone_number(self, i: int) -> bool:
+        """A ``1.`` line with no other numbered line or sub-item next to it starts a sentence, not a list."""
+        line, after = self.lines[i], self.line(i + 1)
+        if line.kind != "number" or self.line_kind(i - 1) == "number" or self.next_number_after(i, i + 2):
+            return False
+        return after is None or (after.kind in ("text", "slug") and after.indent <= line.indent + 1)
+
+    def next_number_after(self, start: int, end: int) -> bool:
+        """True if line ``end`` continues the numbering of line ``start`` at its level (``2.`` after ``1.``)."""
+        item, after = self.lines[start], self.line(end)
+        return (
+            after is not None
+            and after.kind == "number"
+            and abs(after.indent - item.indent) <= 1
+            and list_number(after) == list_number(item) + 1
+        )
+
+    def line_kind(self, i: int) -> LineKind | None:
+        line = self.line(i)
+        return line.kind if line is not None else None
 
     def parse_list(self, i: int, *, floor: int) -> tuple[ListBlock, int]:
         """Items of the kind of line ``i`` with indent in (floor, base]; deeper lines nest."""
         first = self.lines[i]
         base, items = first.indent, []
+        adopts: LineKind | None = None
         while (line := self.line(i)) is not None and line.kind == first.kind and floor < line.indent <= base + 1:
             if self.is_heading(i):
                 break
+            start = i
             item, i = self.parse_item(i, base)
+            if first.kind == "number" and i == start + 1:
+                item, i, adopted = self.adopt_flat_lines(item, start, floor=floor, adopted_before=adopts)
+                adopts = adopts or adopted
             items.append(item)
-        if first.kind == "number" and _NUMBER_LINE.fullmatch(first.raw).group(1) != "1":  # type: ignore[union-attr]
+        if first.kind == "number" and list_number(first) != 1:
             self.warn(first.number, "numbered list does not start at 1; renumbered from 1 (MkDocs always starts at 1)", "import-list-start")
         return ListBlock(first.kind == "number", unify_terms(items), first.number), i
+
+    def adopt_flat_lines(self, item: Item, start: int, *, floor: int, adopted_before: LineKind | None) -> tuple[Item, int, LineKind | None]:
+        """Lines at the level of a numbered item belong to it when the numbering goes on after them.
+
+        The scrape lost their indentation: ``1. X-rays`` / ``• Cobb angle`` / ``2. MRI``
+        (sub-items), or ``1. Stop blood thinners`` / ``Your doctor will …`` / ``2. …``
+        (one explaining paragraph). After the last numbered item they belong to
+        it if earlier items adopted lines of the same kind.
+        """
+        base, i = self.lines[start].indent, start + 1
+        end = i
+        while (line := self.line(end)) is not None and line.kind == "bullet" and floor < line.indent <= base + 1 and line.gap <= 1:
+            end += 1
+        text = self.line(i)
+        if end == i and text is not None and text.kind == "text" and text.gap <= 1 and abs(text.indent - base) <= 1 and not self.is_heading(i):
+            end = i + 1  # one explaining line
+        kind = self.lines[i].kind if end > i else None
+        if kind is None or not (self.next_number_after(start, end) or adopted_before == kind):
+            return item, i, None
+        if kind == "bullet":
+            child, i = self.parse_list(i, floor=floor)
+            return replace(item, parts=(*item.parts, child)), i, kind
+        style = "title" if is_heading_shaped(item.text) else item.style
+        return replace(item, parts=(self.lines[i].text,), style=style), i + 1, kind
 
     def parse_item(self, i: int, base: int) -> tuple[Item, int]:
         line, parts = self.lines[i], []
@@ -823,6 +987,13 @@ class BlockParser:
     def _try_plain_list(self, i: int) -> int:
         if not self.after_lead_in():
             return 0
+        phrases = 0
+        while self.is_unpunctuated_line(i + phrases) and self.lines[i + phrases].gap == 0:
+            phrases += 1
+        lowercase = any(self.lines[j].text[0].islower() for j in range(i, i + phrases))
+        if phrases >= 2 and lowercase:  # "We offer:" / "same-day MRI" / "English interpreters": items, not captions
+            self.blocks.append(ListBlock(False, unify_terms([self.plain_item(j) for j in range(i, i + phrases)]), self.lines[i].number))
+            return phrases
         run = self.plain_run(i)
         ended_by_paragraph = False
         for k, j in enumerate(run):
@@ -832,7 +1003,7 @@ class BlockParser:
         terms = [k for k, j in enumerate(run) if split_term(self.lines[j].text)]
         if terms:
             run = run[: terms[-1] + 1]
-        elif not ended_by_paragraph:
+        elif not ended_by_paragraph and not (len(run) >= 2 and self.is_unpunctuated_line(run[-1])):
             run = run[:-1] if len(run) >= 3 else []
         if not run:
             return 0
@@ -844,30 +1015,82 @@ class BlockParser:
         line = self.lines[j]
         return Item(line.text, line.number, (), "term" if split_term(line.text) else "plain")
 
+    def _try_term_run(self, i: int) -> int:
+        """Lines of ``Term: explanation`` with no blank line between them are a glossary list.
+
+        Two suffice if most terms are capitalised on both sides (``Ibuprofen: 200 mg``),
+        else three (``Injections: steroid into the joint``). Separated by blank
+        lines they stay paragraphs (``Tip: …`` notes).
+        """
+        run: list[int] = []
+        while self.is_term_line(i + len(run)) and (not run or self.lines[i + len(run)].gap == 0):
+            run.append(i + len(run))
+        strict = sum(split_term(self.lines[j].text) is not None for j in run)
+        if len(run) < 2 or (strict * 2 <= len(run) and len(run) < 3):
+            return 0
+        items = tuple(Item(self.lines[j].text, self.lines[j].number, (), "term") for j in run)
+        self.blocks.append(ListBlock(False, items, self.lines[i].number))
+        return len(run)
+
+    def is_term_line(self, i: int) -> bool:
+        """``Ibuprofen: 200 mg``; a lowercase ``Please note: on …`` only if it is not a sentence."""
+        line = self.line(i)
+        if line is None or line.kind != "text" or self.is_heading(i) or self.is_byline(i):
+            return False
+        term = split_term(line.text, lowercase=True)
+        if term is None or len(term[0]) <= 2:
+            return False  # "Q:" and "A:" start questions and answers, not glossary terms
+        return split_term(line.text) is not None or not line.text.endswith(".")
+
     def _try_title_items(self, i: int) -> int:
         items: list[Item] = []
         previous_had_text: bool | None = None
         while self.is_title_like(i) and (not items or self.lines[i].gap <= 1):
             title, text = self.lines[i], self.line(i + 1)
-            takes = self.is_description(i + 1) and (self.is_title_like(i + 2) or bool(previous_had_text))
+            pattern = len(items) >= 2 and all(item.parts for item in items)  # every title so far had its text
+            takes = (self.is_description(i + 1) and (self.is_title_like(i + 2) or bool(previous_had_text))) or self.is_long_description(i + 1, last=pattern)
             parts = (text.text,) if takes and text is not None else ()
             items.append(Item(title.text, title.number, parts, "title"))
             previous_had_text = takes
             i += 2 if takes else 1
         if len(items) < 2:
             return 0
-        if self.after_lead_in() and not any(item.parts for item in items):
+        if not any(item.parts for item in items):
             items = [Item(item.text, item.line, (), "term" if split_term(item.text) else "plain") for item in items]
+            while self.after_lead_in() and self.is_unpunctuated_line(i) and self.lines[i].gap == 0:
+                items.append(self.plain_item(i))  # a longer item after short ones: the list goes on
+                i += 1
         self.blocks.append(ListBlock(False, unify_terms(items), items[0].line))
         return sum(1 + len(item.parts) for item in items)
 
+    def is_unpunctuated_line(self, i: int) -> bool:
+        """One phrase without final punctuation: a list item, never a closing paragraph."""
+        line = self.line(i)
+        return line is not None and line.kind == "text" and is_phrase(line.text) and not self.is_heading(i)
+
+    def is_long_description(self, i: int, *, last: bool = False) -> bool:
+        """Two or three sentences between two titles (``Day 3`` / ``Discharged home. …`` / ``Week 2``) describe the first.
+
+        After the last title (``last``) too, when every title before it had its text.
+        """
+        line, title = self.line(i), self.lines[i - 1]
+        return (
+            line is not None
+            and not title.text.endswith("?")  # a question and its answer are paragraphs
+            and len(_SENTENCE_BREAK.findall(line.text)) in (1, 2)
+            and self.is_description_shaped(i)
+            and (last or self.is_title_like(i + 1))
+        )
+
     def is_description(self, i: int) -> bool:
+        return self.is_description_shaped(i) and not is_multi_sentence(self.lines[i].text)
+
+    def is_description_shaped(self, i: int) -> bool:
         line = self.line(i)
         return (
             line is not None
             and line.kind == "text"
             and line.gap <= 1
-            and not is_multi_sentence(line.text)
             and not self.is_title_like(i)
             and not self.is_heading(i)
             and not line.text.endswith(":")
@@ -882,7 +1105,7 @@ class BlockParser:
 
     def _paragraph(self, i: int) -> int:
         line = self.lines[i]
-        if line.kind == "text" and _SLUG_LINE.fullmatch(line.text) and re.search("[a-z]", line.text):
+        if line.kind == "text" and _SLUG_LINE.fullmatch(line.text) and _SLUG_LETTER.search(line.text):
             message = f"{line.text!r} looks like a heading id (slug line) that matches no heading; kept as text"
             self.warn(line.number, message, "import-slug-unmatched")
         self.blocks.append(Paragraph(line.raw if line.kind != "text" else line.text, line.number))
@@ -900,6 +1123,12 @@ def unify_terms(items: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(replace(item, style="term") if ok else item for item, ok in zip(items, lenient))
 
 
+def list_number(line: Line) -> int:
+    """The number of a numbered line (``3.`` -> 3)."""
+    match = _NUMBER_LINE.fullmatch(line.raw)
+    return int(match.group(1)) if match else 0
+
+
 def split_cells(row: str) -> list[str]:
     cells = [cell.strip() for cell in row.strip().split("|")]
     if cells and not cells[0]:
@@ -915,9 +1144,11 @@ def assign_levels(blocks: list[Block]) -> list[Block]:
     deep_gap = _section_gap(headings)
     result: list[Block] = []
     seen_unnumbered = in_faq = False
+    faq_gap = 0
     for block in blocks:
         if isinstance(block, Heading):
-            question = block.text.endswith("?")
+            # a question as far from the text above as the FAQ heading is the next section ("WHY CHOOSE US?")
+            question = block.text.endswith("?") and not (faq_gap >= 2 and block.gap >= faq_gap)
             nested = (
                 (deep_gap is not None and result and block.gap < deep_gap)
                 or (block.numbered and seen_unnumbered)
@@ -926,6 +1157,7 @@ def assign_levels(blocks: list[Block]) -> list[Block]:
             )
             seen_unnumbered = seen_unnumbered or not block.numbered
             in_faq = bool(_FAQ_HEADING.fullmatch(block.text)) or (in_faq and question)
+            faq_gap = block.gap if _FAQ_HEADING.fullmatch(block.text) else faq_gap
             block = Heading(block.text, block.line, block.gap, 3 if nested else 2, block.numbered)
         result.append(block)
     return result
@@ -1048,6 +1280,14 @@ def take_title_line(lines: list[Line]) -> tuple[str | None, list[Line]]:
     return None, lines
 
 
+def drop_repeated_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """The site repeats the page title as the first heading; the front matter already holds it."""
+    first = blocks[0] if blocks else None
+    if title and isinstance(first, Heading) and first.text.casefold() == title.casefold():
+        return blocks[1:]
+    return blocks
+
+
 def resolve_title(own: str | None, given: str | None, blocks: list[Block], *, path: str, fallback: str) -> tuple[str, list[Diagnostic]]:
     """Own title line, else the given title, else a guess from the first specific heading (warned)."""
     where = Location(path, 1)
@@ -1079,7 +1319,7 @@ def convert(
     """
     own_title, lines = take_title_line(tokenize(text))
     parser = BlockParser(lines, path=path)
-    blocks = assign_levels(parser.parse())
+    blocks = assign_levels(drop_repeated_title(parser.parse(), own_title))
     final_title, notes = resolve_title(own_title, title, blocks, path=path, fallback=Path(source).stem)
     final_slug = slug or slugify(final_title) or slugify(Path(source).stem) or "article"
     description = next((escape_block(b.text) for b in blocks if isinstance(b, Paragraph) and not b.strong), "")

@@ -141,9 +141,9 @@ def raw_units(text: str) -> tuple[Counter[str], set[str]]:
     for n, line in enumerate(lines):
         if markers[n] and markers[n] in markers[max(n - 1, 0) : n] + markers[n + 1 : n + 2]:
             line = line[1:].lstrip()  # "- item" typed in the text, next to another one: a bullet
-        if not line or line.lower() in _JUNK or re.fullmatch(r"\|?[\s|:-]*-[\s|:-]*", line):
+        if not line or line.lower() in _JUNK or re.fullmatch(r"\|?[\s|:-]*-[\s|:-]*|[•◦▪●‣]", line):
             continue
-        if re.fullmatch(_SLUG, line) and re.search("[a-z]", line):
+        if re.fullmatch(_SLUG, line) and re.search(f"[a-z{_CJK}]", line):
             slugs.add(line)
             continue
         glued = re.match(rf"({_SLUG})(?=[A-Z“\"‘])", line)
@@ -158,7 +158,7 @@ def raw_units(text: str) -> tuple[Counter[str], set[str]]:
 _TEMPLATE_WORDS = re.compile(
     r"©|copyright|cookie|privacy|terms of|share|facebook|twitter|\bx\b|linkedin|pinterest|\bpin\b|tweet|kakao"
     r"|whatsapp|telegram|print|copy link|e-?mail|\bname\b|website|phone|comment|reply|message|subject|send"
-    r"|submit|accept|decline|book|appointment|consultation|read more|continue reading",
+    r"|submit|accept|decline|book|appointment|consultation|read more|continue reading|\bprev|\bnext\b",
     re.IGNORECASE,
 )
 _FOOTER_HEADING = re.compile(
@@ -169,7 +169,7 @@ _FOOTER_HEADING = re.compile(
 
 
 def droppable_units(text: str, actual: Counter[str]) -> Counter[str]:
-    """Units the importer may drop: the site footer and a table of contents.
+    """Units the importer may drop: the site footer, header navigation and a table of contents.
 
     The footer is in the file's tail of short lines (at most 16 words) none of
     whose sentences reached the output; of those, only a line with a template
@@ -178,7 +178,7 @@ def droppable_units(text: str, actual: Counter[str]) -> Counter[str]:
     lost line at the end is still a loss. A table of contents is a "Table of
     Contents" line and the entries after it that repeat a line kept elsewhere.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.removeprefix("\ufeff").splitlines() if line.strip()]
     dropped: Counter[str] = Counter()
     tail: list[str] = []
     for line in reversed(lines):
@@ -195,6 +195,12 @@ def droppable_units(text: str, actual: Counter[str]) -> Counter[str]:
         if re.fullmatch(r"(table of )?contents:?", line, flags=re.I):
             entries = list(itertools.takewhile(lambda e: lines.count(e) > 1, lines[n + 1 :]))
             dropped.update([line, *entries])
+    dropped.update(line for line in lines if re.fullmatch(r"(read more|continue reading)\W*", line, flags=re.I))  # a teaser's link
+    for n, line in enumerate(lines[:6]):
+        if re.match(r"home\s*[>›»]", line, flags=re.I) or re.fullmatch(r"(views?|hits)\W*[\d,]+|[\d,]+ views?", line, flags=re.I):
+            dropped.update(sentences(line))  # breadcrumb or view counter above the article
+        elif n and line == lines[n - 1]:
+            dropped.update(sentences(line))  # the page title repeated as the first heading
     return dropped
 
 
