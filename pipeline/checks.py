@@ -8,9 +8,11 @@ id                   severity  finds
 ===================  ========  ===============================================
 ``term-forbidden``   error     a forbidden wording of a term whose source is in the msgid
 ``term-keep``        error     a ``keep`` term (GMP, BDNF) not copied verbatim
-``number-mismatch``  error     numbers that differ, or a number whose unit changed (400 mg -> 400 g;
-                               see :mod:`pipeline.numbers`)
-``markup-mismatch``  error     a link or image target changed, added or dropped; HTML added
+``number-mismatch``  error     numbers that differ, a number whose unit changed (400 mg -> 400 g,
+                               $ -> ₩, 5 mg/kg -> 5 mg), or a range whose ends were swapped
+                               (15–20 -> 20~15; see :mod:`pipeline.numbers`)
+``markup-mismatch``  error     a link or image target changed, added or dropped; HTML added;
+                               a footnote reference (``[^1]``) changed or dropped
 ``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added
 ``term-missing``     warning   a source term without its preferred/admitted wording
                                (a translation may rephrase: a person decides)
@@ -57,7 +59,7 @@ from .config import Config, FailOn
 from .errors import Diagnostic, Location, PipelineError, Severity
 from .glossary import Glossary, Term, TermTranslation, load_glossary
 from .languages import get_language
-from .numbers import Number, extract_numbers, measures, number_words
+from .numbers import Measure, Number, extract_numbers, measures, mentions_unit, number_words, ranges, required_words
 from .merge import SUSPENDED
 from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
 
@@ -168,6 +170,8 @@ class Markup:
     strong: int = 0
     code: tuple[str, ...] = ()
     html: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    """Footnote references (``[^1]``, ``[^note]``): CommonMark reads them as text, the site as links."""
 
 
 _MARKUP_CHARS = re.compile(r"[\[\]`*_<&\\]")
@@ -215,11 +219,17 @@ def _simple_markup(text: str) -> Markup | None:
     return Markup("".join(plain), tuple(links), (), emphasis, strong)
 
 
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\](?!:)")
+
+
 @lru_cache(maxsize=65536)
 def analyse_markup(text: str) -> Markup:
     """Parse one segment's inline Markdown (fast paths: no markup characters; the everyday subset)."""
     if not _MARKUP_CHARS.search(text):
         return Markup(plain=text)
+    footnotes = tuple(_FOOTNOTE_REF.findall(text))
+    if footnotes:  # a label is no prose (its digits are no number), and its loss is a lost note
+        return replace(analyse_markup(_FOOTNOTE_REF.sub("", text)), footnotes=footnotes)
     return _simple_markup(text) or _parsed_markup(text)
 
 
@@ -259,13 +269,16 @@ def markup_issues(source: Markup, target: Markup) -> list[Issue]:
     issues += _count_issue("strong emphasis (**...**)", source.strong, target.strong)
     issues += _text_issues("inline code", source.code, target.code, severity="warning", shown=lambda c: f"`{c}`")
     issues += _html_issues(source.html, target.html)
+    issues += _text_issues("footnote reference", source.footnotes, target.footnotes, severity="error", shown=str)
     return issues
 
 
 def _same_markup(source: Markup, target: Markup) -> bool:
     if (source.emphasis, source.strong) != (target.emphasis, target.strong):
         return False
-    return (source.links, source.images, source.code, source.html) == (target.links, target.images, target.code, target.html)
+    return (source.links, source.images, source.code, source.html, source.footnotes) == (
+        target.links, target.images, target.code, target.html, target.footnotes
+    )
 
 
 _LINK_MESSAGES = (
@@ -333,13 +346,20 @@ def _take(items: tuple[str, ...], counts: Counter[str]) -> list[str]:
 
 
 def number_issues(source: str, target: str, *, source_lang: str, lang: str) -> list[Issue]:
-    src, tgt = extract_numbers(source, source_lang), extract_numbers(target, lang)
+    reversed_ranges = _reversed_ranges(source, target, source_lang=source_lang, lang=lang)
+    return _value_issues(source, target, source_lang=source_lang, lang=lang) + reversed_ranges
+
+
+def _value_issues(source: str, target: str, *, source_lang: str, lang: str) -> list[Issue]:
+    # ``twice a day`` and ``half an hour`` are numbers a translation must keep, whether in digits or words
+    src = extract_numbers(source, source_lang) + required_words(source, source_lang)
+    tgt = extract_numbers(target, lang)
     src_values, tgt_values = {n.value for n in src}, {n.value for n in tgt}
     units = _unit_changes(source, target, source_lang=source_lang, lang=lang)
     if src_values == tgt_values:
         return [Issue("number-mismatch", "error", "units differ from the source: " + units)] if units else []
     missing = src_values - tgt_values - number_words(target, lang)
-    extra = tgt_values - src_values - number_words(source, source_lang)
+    extra = tgt_values - src_values - number_words(source, source_lang) - _per_one(source, source_lang)
     parts = []
     if missing:
         parts.append("missing " + _shown(src, missing, other=tgt))
@@ -348,6 +368,27 @@ def number_issues(source: str, target: str, *, source_lang: str, lang: str) -> l
     if units:
         parts.append(units)
     return [Issue("number-mismatch", "error", "numbers differ from the source: " + "; ".join(parts))] if parts else []
+
+
+def _per_one(source: str, source_lang: str) -> set[str]:
+    """``5 mg/kg`` is per one kilogram: a translation may write the one (``체중 1 kg당 5 mg``)."""
+    return {"1"} if any(m.per for m in measures(source, source_lang)) else set()
+
+
+def _reversed_ranges(source: str, target: str, *, source_lang: str, lang: str) -> list[Issue]:
+    """``15–20 minutes`` written ``20~15분``: the same numbers, so only the order tells.
+
+    Only a range the source writes rising and the translation falling is reported
+    (an overnight ``22:00–6:00`` falls on both sides)."""
+    falling = [r for r in ranges(target, lang) if r.low > r.high]
+    if not falling:
+        return []
+    written = {(r.low, r.high): r.text for r in ranges(source, source_lang)}
+    return [
+        Issue("number-mismatch", "error", f"range reversed: {written[(r.high, r.low)]} became {r.text}")
+        for r in falling
+        if (r.high, r.low) in written and (r.low, r.high) not in written
+    ]
 
 
 def _unit_changes(source: str, target: str, *, source_lang: str, lang: str) -> str:
@@ -360,9 +401,18 @@ def _unit_changes(source: str, target: str, *, source_lang: str, lang: str) -> s
     changes = []
     for measure in measures(source, source_lang):
         same_value = [t for t in tgt if t.value == measure.value]
-        if same_value and not any(t.units & measure.units for t in same_value):
+        if same_value and not any(_same_unit(measure, t, target, lang) for t in same_value):
             changes.append(f"{measure.text} is {same_value[0].text}")
     return ", ".join(dict.fromkeys(changes))
+
+
+def _same_unit(measure: Measure, other: Measure, other_text: str, lang: str) -> bool:
+    """Same unit, and both per kilogram or neither: ``5 mg/kg`` may be ``체중 1 kg당 5 mg``, never a bare ``5 mg``."""
+    if not measure.units & other.units:
+        return False
+    if measure.per and not other.per:
+        return any(mentions_unit(other_text, lang, unit) for unit in measure.per)
+    return not other.per or bool(measure.per & other.per)
 
 
 def _shown(numbers: tuple[Number, ...], values: set[str], *, other: tuple[Number, ...]) -> str:

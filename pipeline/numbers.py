@@ -20,7 +20,12 @@ Used by the ``number-mismatch`` check. What counts as the same number:
 * ``9:30`` is 9 and 30 (as ``9시 30분``), ``9:00`` is 9;
 * a unit written right after a number (``400 mg``, ``6주``, ``３か月``, ``٣٠ دقيقة``)
   is read by :func:`measures`: a number both sides write with a unit must keep
-  its unit (400 mg is not 400 g, 30 minutes not 30 hours);
+  its unit (400 mg is not 400 g, 30 minutes not 30 hours, 0.5 mL not 0.5 L,
+  1.5 cm not 1.5 mm, °C not °F, $ not ₩ whether the symbol comes before or
+  after the amount, 5 mg/kg not a total 5 mg);
+* :func:`ranges` keeps the order of a range's ends (``15–20`` is not ``20~15``);
+* :func:`required_words`: ``twice a day`` and ``half an hour`` are numbers a
+  translation must keep, in digits or in words;
 * number words (``five``, ``다섯``, ``пяти``, ``五つ``, month names) never make a
   mismatch on their own: they only excuse a digit the other side lacks, so an
   ambiguous word can hide nothing but a number written in words.
@@ -215,6 +220,8 @@ class Measure:
     units: frozenset[str]
     """Canonical units the word can mean (Russian ``г`` is grams or a year)."""
     text: str
+    per: frozenset[str] = frozenset()
+    """The body-weight divisor of a dose (``5 mg/kg``: kg); empty for an absolute amount."""
 
 
 _UNIT_WORDS: dict[str, dict[str, str]] = {
@@ -223,15 +230,23 @@ _UNIT_WORDS: dict[str, dict[str, str]] = {
     "g": {"en": "g gram grams", "ko": "g 그램", "ja": "g グラム", "zh": "g 克", "ru": "г g грамм грамма граммов",
           "ar": "غ غرام غرامات جم جرام g"},
     "kg": {"en": "kg kgs kilogram kilograms kilo kilos", "ko": "kg 킬로그램 킬로", "ja": "kg キログラム キロ",
-           "zh": "kg 公斤 千克", "ru": "кг kg", "ar": "كغ كلغ كجم كيلوغرام كيلوجرام كيلو kg"},
+           "zh": "kg 公斤 千克", "ru": "кг kg килограмм килограмма килограммов", "ar": "كغ كلغ كجم كيلوغرام كيلوجرام كيلو kg"},
     "mcg": {"en": "mcg µg μg microgram micrograms", "ko": "mcg µg μg", "ja": "mcg µg μg", "zh": "mcg µg μg 微克",
             "ru": "мкг mcg", "ar": "مكغ ميكروغرام mcg"},
     "ml": {"en": "ml mL millilitre millilitres milliliter milliliters", "ko": "ml mL 밀리리터", "ja": "ml mL ミリリットル",
            "zh": "ml mL 毫升", "ru": "мл ml", "ar": "مل ملل ml mL"},
     "%": {"en": "% percent per cent", "ko": "% 퍼센트 프로", "ja": "% ％ パーセント", "zh": "% ％", "ru": "% процент процента процентов",
           "ar": "% ٪ بالمئة بالمائة في المئة في المائة"},
-    "°C": {"en": "°C ℃", "ko": "°C ℃", "ja": "°C ℃", "zh": "°C ℃", "ru": "°C ℃ градусов градуса градус",
+    "°C": {"en": "°C ℃", "ko": "°C ℃ 도", "ja": "°C ℃ 度", "zh": "°C ℃ 度", "ru": "°C ℃ градусов градуса градус",
            "ar": "°C ℃ درجة درجات"},
+    "°F": {"en": "°F ℉", "ko": "°F ℉ 도", "ja": "°F ℉ 度", "zh": "°F ℉ 度", "ru": "°F ℉ градусов градуса градус",
+           "ar": "°F ℉ درجة درجات"},
+    "l": {"en": "l L litre litres liter liters", "ko": "l L 리터", "ja": "l L リットル", "zh": "l L 升", "ru": "л l L литр литра литров",
+          "ar": "لتر لترات l L"},
+    "cm": {"en": "cm centimetre centimetres centimeter centimeters", "ko": "cm 센티미터 센티", "ja": "cm センチ センチメートル",
+           "zh": "cm 厘米 公分", "ru": "см cm сантиметр сантиметра сантиметров", "ar": "سم سنتيمتر سنتيمترات cm"},
+    "mm": {"en": "mm millimetre millimetres millimeter millimeters", "ko": "mm 밀리미터", "ja": "mm ミリメートル",
+           "zh": "mm 毫米", "ru": "мм mm миллиметр миллиметра миллиметров", "ar": "مم ملم مليمتر مليمترات mm"},
     "min": {"en": "min mins minute minutes", "ko": "분", "ja": "分 分間", "zh": "分钟 分鐘", "ru": "мин минута минуты минут минуту",
             "ar": "دقيقة دقائق"},
     "h": {"en": "h hr hrs hour hours", "ko": "시간", "ja": "時間", "zh": "小时 小時 个小时 個小時", "ru": "ч час часа часов",
@@ -242,15 +257,44 @@ _UNIT_WORDS: dict[str, dict[str, str]] = {
              "ru": "неделя недели недель неделю", "ar": "أسبوع أسابيع اسبوع اسابيع"},
     "month": {"en": "month months mo", "ko": "개월 달", "ja": "か月 ヶ月 カ月 ヵ月 ケ月 箇月 か月間 ヶ月間 カ月間",
               "zh": "个月 個月", "ru": "месяц месяца месяцев мес", "ar": "شهر أشهر شهور"},
+    "KRW": {"en": "₩ KRW", "ko": "₩ 원 KRW", "ja": "₩ ウォン KRW", "zh": "₩ 韩元 韓元 KRW", "ru": "₩ вон KRW",
+            "ar": "₩ وون KRW"},
+    "USD": {"en": "$ dollar dollars USD", "ko": "$ 달러 USD", "ja": "$ ドル USD", "zh": "$ 美元 USD", "ru": "$ доллар доллара долларов USD",
+            "ar": "$ دولار دولارات USD"},
+    "EUR": {"en": "€ euro euros EUR", "ko": "€ 유로 EUR", "ja": "€ ユーロ EUR", "zh": "€ 欧元 EUR", "ru": "€ евро EUR", "ar": "€ يورو EUR"},
+    "JPY": {"en": "¥ ￥ yen JPY", "ko": "¥ ￥ 엔 엔화 JPY", "ja": "¥ ￥ 円 JPY", "zh": "¥ ￥ 日元 JPY", "ru": "¥ ￥ иен иена JPY",
+            "ar": "¥ ￥ ين JPY"},
+    "CNY": {"en": "¥ ￥ yuan RMB CNY", "ko": "¥ ￥ 위안 CNY", "ja": "¥ ￥ 元 人民元 CNY", "zh": "¥ ￥ 元 人民币 CNY",
+            "ru": "¥ ￥ юань юаня юаней CNY", "ar": "¥ ￥ يوان CNY"},
     "year": {"en": "year years yr yrs", "ko": "년 년간", "ja": "年 年間", "zh": "年", "ru": "год года лет г",
              "ar": "سنة سنوات سنين عام أعوام"},
 }
-"""Units whose change alters a dose or a duration; the written forms per language (whole words)."""
+"""Units whose change alters a dose, a size, a duration or a price; the written forms per language (whole words).
+English writes no ``won``: after a year it is a verb (``In 2019 won an award``)."""
 
 
 _UNIT_SYMBOLS: dict[str, str] = {
-    "mg": "mg", "g": "g", "kg": "kg", "mcg": "mcg µg μg", "ml": "ml mL", "%": "% ٪ ％", "°C": "°C ℃", "min": "min", "h": "h",
+    "mg": "mg", "g": "g", "kg": "kg", "mcg": "mcg µg μg", "ml": "ml mL", "l": "l L", "cm": "cm", "mm": "mm", "%": "% ٪ ％",
+    "°C": "°C ℃", "°F": "°F ℉", "min": "min", "h": "h", "KRW": "₩", "USD": "$", "EUR": "€", "JPY": "¥ ￥", "CNY": "¥ ￥",
 }
+_PER = re.compile(r"\s?/\s?")
+_DIVISORS = frozenset({"kg"})
+"""Units a dose is given per (``5 mg/kg``): a dose per kilogram of body weight is not the same dose in total.
+Time divisors (``4 g/day``) are left out: translations write them as words (``하루 4 g``, ``每日4 g``)."""
+
+
+def mentions_unit(text: str, lang: str, unit: str) -> bool:
+    """Whether ``text`` names ``unit`` anywhere, with or without a number (``每公斤体重``, ``체중 1 kg당``)."""
+    base = lang.replace("-", "_").split("_")[0]
+    pattern, meanings = _unit_pattern(base)
+    forms = [word for word, units in meanings.items() if unit in units]
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(word)}" if word.isascii() else re.escape(word), text, re.IGNORECASE) for word in forms)
+
+
+_CURRENCY_BEFORE = re.compile(r"(US\$|[$₩€£¥￥])\s?$")
+"""A currency symbol written before its amount (``$1,200``, ``₩150,000``): a price is a measure too."""
+_CURRENCY_MEANINGS = {"US$": frozenset({"USD"}), "$": frozenset({"USD"}), "₩": frozenset({"KRW"}), "€": frozenset({"EUR"}),
+                      "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "￥": frozenset({"JPY", "CNY"})}
 """Symbols written alike in every language (SI, ``%``): the units of a language :data:`_UNIT_WORDS` has no words for."""
 
 
@@ -264,10 +308,11 @@ def _unit_pattern(base: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]
             meanings.setdefault(word.lower(), set()).add(unit)
     words = sorted(meanings, key=len, reverse=True)
     # Latin, Cyrillic and Arabic unit words end a word (an accusative alef and marks may follow an Arabic one);
+    # a Latin one is no unit before a digit either (the L of L4-L5 is a vertebra, not litres);
     # Korean, Japanese and Chinese ones are followed by particles or other words without a space.
     pattern = re.compile(
         r"[ \u00a0\u202f\u2009-]?(" + "|".join(map(re.escape, words)) + r")"
-        r"(?:(?<=[A-Za-zµμ])(?![A-Za-z])|(?<=[А-Яа-яЁё])(?![А-Яа-яЁё])"
+        r"(?:(?<=[A-Za-zµμ])(?![A-Za-z\d])|(?<=[А-Яа-яЁё])(?![А-Яа-яЁё])"
         r"|(?<=[\u0600-\u06ff])[\u064b-\u0652\u0640]*ا?[\u064b-\u0652]*(?![\u0620-\u064a])|(?<![A-Za-zµμА-Яа-яЁё\u0600-\u06ff]))",
         re.IGNORECASE,
     )
@@ -289,8 +334,66 @@ def measures(text: str, lang: str) -> tuple[Measure, ...]:
         factor, end = _multiplier(text, runs[index - 1].end())
         unit = pattern.match(text, end)
         if unit is not None:
-            found.append(Measure(_value(whole, fraction, factor), meanings[unit.group(1).lower()], text[start : unit.end()].strip()))
+            per = _PER.match(text, unit.end())
+            divisor = pattern.match(text, per.end()) if per else None
+            per_units = meanings[divisor.group(1).lower()] & _DIVISORS if divisor else frozenset()
+            stop = divisor.end() if per_units else unit.end()
+            found.append(Measure(_value(whole, fraction, factor), meanings[unit.group(1).lower()], text[start:stop].strip(), per_units))
+        elif (currency := _CURRENCY_BEFORE.search(text, max(0, start - 4), start)) is not None:
+            found.append(Measure(_value(whole, fraction, factor), _CURRENCY_MEANINGS[currency.group(1)], text[currency.start() : end]))
     return tuple(found)
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """Two numbers written as a range (``6–8``, ``30~70``, ``9:00-18:00``, ``от 18 до 80``, ``18至80``)."""
+
+    low: Decimal
+    """The first number as written (a time ``9:30`` is 9.5)."""
+    high: Decimal
+    """The second number."""
+    text: str
+
+
+_RANGE_GAP = re.compile(r"\s?(?:[^\W\d_]{1,4}|[%％٪])?\s?(?:[-–—~〜～]|至|到|to|до|إلى)\s?", re.IGNORECASE)
+"""Between a range's two numbers: a dash, tilde or word, after the first number's unit if it repeats one."""
+_RANGE_HINT = re.compile(r"\d\s?(?:[^\W\d_]{1,4}|[%％٪])?\s?(?:[-–—~〜～]|至|到|to|до|إلى)\s?\d", re.IGNORECASE)
+_TIME_TAIL = re.compile(r":([0-5]\d)(?!\d)")
+
+
+@lru_cache(maxsize=65536)
+def ranges(text: str, lang: str) -> tuple[Range, ...]:
+    """Every range of ``text``, in the order written (a translation that swaps its ends changes a dose)."""
+    if not _RANGE_HINT.search(text):  # most text has no range: skip reading every number's span
+        return ()
+    spans = _spans(text, lang)
+    return tuple(
+        Range(low[2], high[2], text[low[0] : high[1]])
+        for low, high in zip(spans, spans[1:])
+        if _RANGE_GAP.fullmatch(text, low[1], high[0])
+    )
+
+
+def _spans(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
+    """(start, end, value) of each number; ``9:30`` is one number, 9.5."""
+    decimal, group = _separators(lang)
+    runs = list(_DIGIT_RUN.finditer(text))
+    spans: list[tuple[int, int, Decimal]] = []
+    index = 0
+    while index < len(runs):
+        start = runs[index].start()
+        whole, fraction, index = _join_runs(text, runs, index, decimal, group, twos=_groups_in_twos(lang))
+        end = runs[index - 1].end()
+        value = Decimal(_ascii_digits(whole) + ("." + _ascii_digits(fraction) if fraction else ""))
+        minutes = _TIME_TAIL.match(_ascii_digits(text[end : end + 4])) if not fraction else None
+        if minutes is not None:
+            value, end = value + Decimal(minutes.group(1)) / 60, end + 3
+            index += index < len(runs) and runs[index].start() < end  # the minutes' digits are read
+        spans.append((start, end, value))
+    return spans
 
 
 # --------------------------------------------------------------------------- Roman numerals
@@ -363,7 +466,7 @@ _RU_PREFIXES = (
     ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("август", 8),
     ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
 )
-_RU_EXACT = {"два", "две", "двух", "двум", "двумя", "три", "трех", "трём", "трем", "тремя", "трёх", "май", "мая", "мае"}
+_RU_EXACT = {"дважды", "трижды", "два", "две", "двух", "двум", "двумя", "три", "трех", "трём", "трем", "тремя", "трёх", "май", "мая", "мае"}
 _AR_WORDS = {
     "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4,
     "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
@@ -393,10 +496,30 @@ _CJK_COUNTED = re.compile(
 """A numeral before a counter, or before a range's second numeral and its counter (一至三个月)."""
 _HALF_HOUR = re.compile(r"half an hour|half-hour|полчаса|получаса|نصف ساعة|半小时|半个小时|半個小時|半時間|반 ?시간", re.IGNORECASE)
 _LONE_UNIT = {
-    "ru": re.compile(r"(?<![\d\s–-])\s*(?<!\d)\b(?:час|часа|сутки|суток|неделю|месяц|год|минуту)\b", re.IGNORECASE),
+    "ru": re.compile(r"(?<![\d\s–-])\s*(?<!\d)\b(?:час|часа|сутки|суток|неделю|недели|месяц|месяца|год|года|минуту)\b", re.IGNORECASE),
     "ar": re.compile("(?<![\\d\u0660-\u0669])\\s*(?<![\\d\u0660-\u0669])(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:ساعة|يوم|أسبوع|اسبوع|شهر|سنة|عام|دقيقة)(?:[\u064b-\u0652]*ا)?(?![\u0621-\u064a])"),
 }
-"""A bare unit noun in the singular is one of it (``около часа``: about 1 hour, ``بين شهر و3 أشهر``)."""
+"""A bare unit noun in the singular is one of it (``около часа``: about 1 hour, ``в течение месяца``: for 1 month,
+``بين شهر و3 أشهر``); after a number (``3 месяца``) it is not."""
+
+
+_EN_REQUIRED = re.compile(
+    r"\b(?P<count>twice|thrice)(?:\s+(?:a|per|each|every)\s+\w+|[\s-]+(?:daily|weekly|monthly|yearly|hourly|nightly))\b"
+    r"|\b(?P<half>half an hour|half-hour)\b",
+    re.IGNORECASE,
+)
+"""Number words a dose or schedule depends on and no translation leaves out: ``twice a day`` (2),
+``half an hour`` (30). Other words (``one``, ``first``) are too often not numbers to require."""
+
+
+def required_words(text: str, lang: str) -> tuple[Number, ...]:
+    """Numbers written in words that the other side must write too (in digits or words)."""
+    if lang.split("_")[0] != "en":
+        return ()
+    return tuple(
+        Number("30", match.group()) if match.group("half") else Number(str(_EN_WORDS[match.group("count").lower()]), match.group())
+        for match in _EN_REQUIRED.finditer(text)
+    )
 
 
 def number_words(text: str, lang: str) -> set[str]:

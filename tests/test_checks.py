@@ -288,11 +288,41 @@ RULES = [
     ("ar", "for 2–3 months", "لمدة 3 أشهر", [numbers("missing 2")]),
     ("ru", "about 30 minutes", "около получаса", []),
     ("ru", "about 1 hour", "около часа", []),
+    ("ru", "500 µg daily for 1 month", "по 500 мкг в день в течение месяца", []),
     ("ru", "1–3 hours", "2–3 часа", [numbers("missing 1; unexpected 2")]),
     ("ru", "About 1 in 10 patients", "каждому десятому пациенту", []),
     ("zh_Hans", "for 1–3 months", "一至三个月", []),
     ("zh_Hans", "after 4 to 6 weeks", "四到六周后", []),
     ("zh_Hans", "after 4 to 6 weeks", "四到八周后", [numbers("missing 6")]),
+    # a range with its ends swapped holds the same numbers: its order tells ...
+    ("ko", "Ice for 15–20 minutes.", "20~15분 동안 얼음찜질을 하세요.", [("number-mismatch", "range reversed: 15–20 became 20~15")]),
+    ("ru", "for 6-8 weeks", "за 8–6 недель", [("number-mismatch", "range reversed: 6-8 became 8–6")]),
+    ("ja", "Call 9:00-18:00.", "18:00〜9:00にお電話ください。", [("number-mismatch", "range reversed: 9:00-18:00 became 18:00〜9:00")]),
+    # ... but a range falling on both sides (overnight), or numbers that are no range, are no change
+    ("ru", "Open 22:00–6:00.", "Открыто с 22:00 до 6:00.", []),
+    ("ko", "aged 18 to 80", "80세 이하, 18세 이상", []),
+    # litres, lengths and Fahrenheit are units too; a vertebra level's L is not a litre
+    ("ja", "Use 0.5 mL.", "0.5 Lを使用します。", [("number-mismatch", "units differ from the source: 0.5 mL is 0.5 L")]),
+    ("ru", "It measured 1.5 cm.", "Размер составил 1,5 мм.", [("number-mismatch", "units differ from the source: 1.5 cm is 1,5 мм")]),
+    ("zh_Hans", "above 37.5 °C", "超过37.5 °F", [("number-mismatch", "units differ from the source: 37.5 °C is 37.5 °F")]),
+    ("ko", "The L4-L5 disc after 4 weeks", "4주 후 L4-L5 디스크", []),
+    # a price keeps its currency, written before or after the amount
+    ("ko", "An MRI costs about $1,200.", "MRI는 약 ₩1,200입니다.", [("number-mismatch", "units differ from the source: $1,200 is ₩1,200")]),
+    ("ru", "An MRI costs about $1,200.", "МРТ стоит около 1200 $.", []),
+    ("ko", "It costs ₩150,000.", "15만 원입니다.", []),
+    # a dose per kilogram of body weight stays per kilogram (written with a slash or in words) ...
+    ("ko", "Take 5 mg/kg.", "5 mg를 복용하세요.", [("number-mismatch", "units differ from the source: 5 mg/kg is 5 mg")]),
+    ("ru", "Take 5 mg.", "Принимайте 5 мг/кг.", [("number-mismatch", "units differ from the source: 5 mg is 5 мг/кг")]),
+    ("ko", "Take 5 mg/kg.", "체중 1 kg당 5 mg를 복용하세요.", []),
+    ("zh_Hans", "Take 5 mg/kg.", "每公斤体重5毫克。", []),
+    ("ru", "Take 5 mg/kg.", "Принимайте по 5 мг на килограмм массы тела.", []),
+    # a schedule in words must be kept, in digits or in words
+    ("ru", "twice a week", "три раза в неделю", [numbers("missing twice a week")]),
+    ("zh_Hans", "for half an hour", "一小时", [numbers("missing half an hour")]),
+    ("ru", "twice a week", "дважды в неделю", []),
+    ("ko", "twice a day for half an hour", "하루 두 번 30분씩", []),
+    ("ar", "twice a week", "مرتين في الأسبوع", []),
+    ("ja", "twice a week for half an hour", "週2回、30分間", []),
 ]
 
 MARKUP = [
@@ -319,6 +349,10 @@ MARKUP = [
         "<script>alert(1)</script>전화하세요.",
         [numbers("unexpected 1"), ("markup-mismatch", "translation adds HTML '<script>'")],
     ),
+    # footnote references are markup: losing or relabelling one loses the note; their labels are no numbers
+    ("Contains 2 mL.[^1]", "2 mL가 들어 있다.", [("markup-mismatch", "footnote reference [^1] is missing from the translation")]),
+    ("See the note.[^note]", "참고.[^nota]", [("markup-mismatch", "footnote reference [^note] became [^nota]")]),
+    ("See the note.[^note]", "참고.[^note]", []),
     # link targets and code are not prose: no terms or numbers are read from them
     ("See [stem cells](https://x.org/herniated-disc-3)", "[줄기세포](https://x.org/herniated-disc-3) 참고", []),
 ]

@@ -38,11 +38,58 @@ MEASURES = [
     ("zh_Hans", "400毫克，5公斤，30小时，3个月", [("400", "mg"), ("5", "kg"), ("30", "h"), ("3", "month")]),
     ("ru", "по 400 мг, 6–12 недель, 1 час, 5 г", [("400", "mg"), ("12", "week"), ("1", "h"), ("5", "g/year")]),
     ("ar", "٦–١٢ أسبوعًا، 400 ملغ، ٣٠ دقيقة", [("12", "week"), ("400", "mg"), ("30", "min")]),
+    # litres, lengths, Fahrenheit: a dose volume or a size read with the wrong unit is a different one
+    ("en", "2 L, 0.5 mL, 37.5 °F, 1.5 cm, 3 mm", [("2", "l"), ("0.5", "ml"), ("37.5", "°F"), ("1.5", "cm"), ("3", "mm")]),
+    ("ru", "2 л, 1,5 см, 3 мм", [("2", "l"), ("1.5", "cm"), ("3", "mm")]),
+    ("zh_Hans", "1.5厘米，3毫米", [("1.5", "cm"), ("3", "mm")]),
+    ("ar", "٢ لتر، ١٫٥ سم، ٣ مم، ٢ مل", [("2", "l"), ("1.5", "cm"), ("3", "mm"), ("2", "ml")]),
+    # ... but the L of a vertebra level before its digit is no litre (L4-L5 is not 4 litres)
+    ("en", "L4-L5 and C5/C6", []),
+    # a price: a currency symbol before the amount, or a currency word or symbol after it
+    ("en", "₩150,000 and $1,200", [("150000", "KRW"), ("1200", "USD")]),
+    ("ko", "15만 원, 1,200달러", [("150000", "KRW"), ("1200", "USD")]),
+    ("ru", "150 000 ₩, 1200 $", [("150000", "KRW"), ("1200", "USD")]),
+    ("zh_Hans", "1200美元，50元", [("1200", "USD"), ("50", "CNY")]),
     # not units: a counter that is no unit, a word that only starts like one, a Roman numeral
     ("en", "3 times, 5 minimal steps, 2 groups", []),
     ("ko", "3회, 2명", []),
     ("ru", "5 групп, 3 раза", []),
 ]
+
+
+RANGES = [
+    ("en", "for 15-20 minutes, aged 18 to 80", [("15", "20", "15-20"), ("18", "80", "18 to 80")]),
+    ("en", "open 9:00-18:00, or 9:30–12:00", [("9", "18", "9:00-18:00"), ("9.5", "12", "9:30–12:00")]),
+    ("ja", "平日の18:00〜9:00、６〜８週間、15分〜20分", [("18", "9", "18:00〜9:00"), ("6", "8", "６〜８"), ("15", "20", "15分〜20")]),
+    ("ru", "с 9:00 до 18:00, от 18 до 80 лет, 6–8 недель", [("9", "18", "9:00 до 18:00"), ("18", "80", "18 до 80"), ("6", "8", "6–8")]),
+    ("ar", "٦–٨ أسابيع", [("6", "8", "٦–٨")]),
+    ("zh_Hans", "18至80岁，每日2-3次", [("18", "80", "18至80"), ("2", "3", "2-3")]),
+    # not ranges: vertebra levels, numbers apart
+    ("en", "L4-L5 and C5/C6, 3 and 5", []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", RANGES)
+def test_ranges(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    from pipeline.numbers import ranges
+
+    assert [(format(r.low.normalize(), "f"), format(r.high.normalize(), "f"), r.text) for r in ranges(text, lang)] == expected
+
+
+REQUIRED = [
+    ("en", "twice a week for half an hour", [("2", "twice a week"), ("30", "half an hour")]),
+    ("en", "thrice daily; twice-weekly", [("3", "thrice daily"), ("2", "twice-weekly")]),
+    # not a schedule: "twice as likely", "once" (also a conjunction); not English
+    ("en", "twice as likely once you rest", []),
+    ("ru", "дважды в неделю", []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", REQUIRED)
+def test_required_words(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    from pipeline.numbers import required_words
+
+    assert [(n.value, n.text) for n in required_words(text, lang)] == expected
 
 
 @pytest.mark.parametrize("lang, text, expected", MEASURES)
@@ -68,6 +115,8 @@ WORDS = [
     # a bare singular unit noun is one of it; after a number it is not
     ("ru", "около часа", {"1"}),
     ("ru", "1–3 часа", set()),
+    ("ru", "в течение месяца, до конца недели", {"1"}),
+    ("ru", "3 месяца, 2 недели, 2023 года", set()),
     ("ar", "بين شهر و3 أشهر", {"1"}),
     ("ar", "بعد 3 أشهر", set()),
     # Arabic: واحد is one (not و + احد); a dual noun is two
@@ -85,6 +134,7 @@ WORDS = [
     ("ja", "三つの段階、十五回", {"3", "15"}),
     ("zh_Hans", "两次", {"2"}),
     ("ru", "пяти пациентов, двух недель", {"5", "2"}),
+    ("ru", "дважды в неделю, трижды", {"2", "1", "3"}),
     ("ar", "خمسة مرضى وثلاثة", {"5", "3"}),
     ("ar", "المرحلة الثالثة والمرحلة الأولى", {"3", "1"}),
 ]
