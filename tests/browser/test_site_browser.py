@@ -101,6 +101,19 @@ def test_partially_translated_page_shows_notice_and_marks_fallback(page, site_ur
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
+def test_an_english_paragraph_on_an_arabic_page_runs_left_to_right(page, site_url: str) -> None:
+    """Its lines start at the left edge; list items and headings keep the page's right-to-left order."""
+    page.goto(site_url + "ar/back-pain/")
+    paragraphs = page.locator("article p:has(> .medloc-fallback[lang='en'])")
+    assert paragraphs.count() >= 1
+    for index in range(paragraphs.count()):
+        style = paragraphs.nth(index).evaluate("e => [getComputedStyle(e).direction, getComputedStyle(e).textAlign]")
+        assert style == ["ltr", "left"], style
+    heading = page.locator("article h2:has(.medloc-fallback)").first
+    assert heading.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('article')).direction") == "rtl"
+
+
 def test_untranslated_titles_and_pivot_text_carry_their_language(page, site_url: str) -> None:
     """A Korean original read in Japanese (no Japanese catalogue): English text, marked English."""
     page.goto(site_url + "ja/first-visit/")
