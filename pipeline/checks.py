@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from markdown_it import MarkdownIt
 
@@ -62,6 +62,9 @@ from .languages import get_language
 from .numbers import Measure, Number, extract_numbers, measures, mentions_unit, number_words, ranges, required_words
 from .merge import SUSPENDED
 from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
+
+if TYPE_CHECKING:
+    from .changes import Changes
 
 CheckId = Literal[
     "term-missing", "term-forbidden", "term-keep", "number-mismatch", "markup-mismatch", "inconsistent", "suppression"
@@ -137,6 +140,17 @@ class CheckResult:
     """Translation entries checked."""
     glossary: str | None = None
     terms: int = 0
+    file_paths: tuple[Path, ...] = ()
+    """The catalogues of :attr:`files`, as files."""
+    since: str | None = None
+    """``--since REF``: only findings on entries changed since this git revision are kept."""
+    unchanged: int = 0
+    """Findings left out by ``--since``: on entries unchanged since :attr:`since`."""
+
+    def only_changed(self, changes: Changes) -> CheckResult:
+        """The findings on entries changed since ``changes.ref`` (:mod:`pipeline.changes`); the others counted."""
+        kept = tuple(f for f in self.findings if changes.shows(f.path, f.msgid))
+        return replace(self, findings=kept, since=changes.ref, unchanged=len(self.findings) - len(kept))
 
     def active(self) -> Iterator[Finding]:
         return (f for f in self.findings if not f.suppressed)
@@ -706,6 +720,7 @@ def run_checks(
         findings=tuple(findings),
         diagnostics=tuple(diagnostics + run.diagnostics),
         files=tuple(run.files),
+        file_paths=tuple(run.paths),
         entries=run.entries,
         glossary=config.relative(Path(loaded.path)) if loaded else None,
         terms=len(loaded.terms) if loaded else 0,
@@ -772,6 +787,7 @@ class _Run:
         self.findings: list[Finding] = []
         self.diagnostics: list[Diagnostic] = []
         self.files: list[str] = []
+        self.paths: list[Path] = []
         self.entries = 0
 
     def check_file(self, catalogue: CatalogueFile, wanted: set[str] | None) -> None:
@@ -786,6 +802,7 @@ class _Run:
         source_lang = _source_language(self.config, header, catalogue)
         checker = self._checker(source_lang, lang)
         self.files.append(catalogue.shown)
+        self.paths.append(catalogue.path)
         for message in catalog.messages:
             if message.obsolete or not message.has_translation or (message.fuzzy and not self.include_fuzzy):
                 continue

@@ -131,6 +131,10 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
         paths=[Path(p) for p in args.po],
         include_fuzzy=args.include_fuzzy,
     )
+    if args.since:
+        from .changes import changes_since
+
+        result = result.only_changed(changes_since(args.since, zip(result.files, result.file_paths), root=config.root))
     print_diagnostics(result.diagnostics)
     fail_on = args.fail_on or config.check.fail_on
     sys.stdout.write(render_report(result, fmt=args.format, fail_on=fail_on))
@@ -240,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "sarif", "junit"], default="text")
     p.add_argument("--fail-on", choices=["error", "warning"], default=None)
     p.add_argument("--include-fuzzy", action="store_true", help="check fuzzy entries too")
+    p.add_argument("--since", metavar="REF", help="only entries new or changed since this git revision "
+                   "(a pull request's base, e.g. origin/main); the other findings are counted, not shown")
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("glossary", help="validate, export or import the glossary")

@@ -84,7 +84,8 @@ def summary_line(result: CheckResult) -> str:
     parts.append(f"{counts['suppressed']} suppressed")
     glossary = f", glossary {result.glossary} ({result.terms} terms)" if result.glossary else ", no glossary"
     checked = f"checked {_plural(result.entries, 'entry', 'entries')} in {_plural(len(result.files), 'catalogue')}{glossary}"
-    return f"{checked}: {', '.join(parts)}"
+    since = f"; {_plural(result.unchanged, 'finding')} on entries unchanged since {result.since} not shown" if result.since else ""
+    return f"{checked}: {', '.join(parts)}{since}"
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -119,6 +120,7 @@ def summary_dict(result: CheckResult) -> dict[str, Any]:
         "by_check": dict(sorted(by_check.items())),
         "glossary": result.glossary,
         "terms": result.terms,
+        **({"since": result.since, "unchanged": result.unchanged} if result.since else {}),
     }
 
 
