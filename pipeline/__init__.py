@@ -10,6 +10,7 @@ Stages, in the order data flows through them (one module each)::
     stats       PO                   -> progress tables
     glossary    glossary.yaml        -> Glossary (terms, per-language forms)
     checks      PO + Glossary        -> findings; report renders them
+    changes     PO + git revision    -> entries changed since it (check --since)
     translate   Markdown + PO        -> translated Markdown (+ fallback spans)
     site        everything           -> per-language MkDocs trees -> site/
 
