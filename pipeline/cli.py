@@ -112,12 +112,26 @@ def cmd_merge(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 100")
+    return value
+
+
 def cmd_stats(args: argparse.Namespace, config: Config) -> int:
     from .stats import collect_stats, format_stats
 
     table = collect_stats(config, langs=args.lang)
     sys.stdout.write(format_stats(table, fmt=args.format))
-    return 0
+    if args.fail_under is None:
+        return 0
+    for lang in table.below(args.fail_under):
+        print(f"{lang.language.code}: {lang.total.percent:g}% translated, under --fail-under {args.fail_under:g}%", file=sys.stderr)
+    return 1 if table.below(args.fail_under) else 0
 
 
 def cmd_check(args: argparse.Namespace, config: Config) -> int:
@@ -235,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="translation progress per language and article")
     _lang_option(p, help_text="only this language (repeatable)")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--fail-under", type=_percent, metavar="PERCENT",
+                   help="exit 1 if a language is less than PERCENT translated (a release gate in CI)")
     p.set_defaults(handler=cmd_stats)
 
     p = sub.add_parser("check", help="terminology and QA checks on translations")

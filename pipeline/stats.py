@@ -129,6 +129,10 @@ class StatsTable:
             total.add(lang.total)
         return total
 
+    def below(self, percent: float) -> list[LanguageStats]:
+        """Languages whose entries are less than ``percent`` translated (``stats --fail-under``: a release gate)."""
+        return [lang for lang in self.languages if lang.total.percent < percent]
+
 
 # --------------------------------------------------------------------------- counting
 

@@ -90,3 +90,26 @@ def test_stats_reports_malformed_catalogue_with_its_line(project: Path, capsys: 
     bad.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "x"\nmsgstr "y\n')
     assert main(["--project", str(project), "stats"]) == 2
     assert capsys.readouterr().err.startswith(f"{bad}:5:")
+
+
+@pytest.mark.parametrize(("threshold", "langs", "code", "below"), [
+    ("40", ["ko"], 0, []),        # ko: 2 of 5 translated = 40%
+    ("40.1", ["ko"], 1, ["ko"]),
+    ("0", [], 0, []),
+    ("10", [], 1, ["ru"]),        # ru has no catalogue at all: 0%
+])
+def test_fail_under_is_a_release_gate_per_language(
+    project: Path, capsys: pytest.CaptureFixture[str], threshold: str, langs: list[str], code: int, below: list[str]
+) -> None:
+    options = [arg for lang in langs for arg in ("--lang", lang)]
+    assert main(["--project", str(project), "stats", *options, "--fail-under", threshold]) == code
+    err = capsys.readouterr().err
+    assert [line.split(":")[0] for line in err.splitlines()] == below
+    assert all(f"under --fail-under {float(threshold):g}%" in line for line in err.splitlines())
+
+
+def test_fail_under_refuses_a_percentage_out_of_range(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--project", str(project), "stats", "--fail-under", "101"])
+    assert exited.value.code == 2
+    assert "'101' is not between 0 and 100" in capsys.readouterr().err
