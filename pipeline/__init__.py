@@ -8,6 +8,7 @@ Stages, in the order data flows through them (one module each)::
     pofile      PO/POT text         <-> Catalog (strict reader, GNU-identical writer)
     catalogs    POT + PO             -> updated PO (init, update, merge; fuzzy + TM)
     stats       PO                   -> progress tables
+    tmx         PO                   -> translation memory as TMX (memory export)
     glossary    glossary.yaml        -> Glossary (terms, per-language forms)
     checks      PO + Glossary        -> findings; report renders them
     changes     PO + git revision    -> entries changed since it (check --since)

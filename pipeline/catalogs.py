@@ -282,7 +282,7 @@ class _Update:
         jobs: list[_Job] = []
         memories: dict[str, TranslationMemory] = {}
         for lang in languages:
-            catalogs = _read_language(self.config, lang, errors)
+            catalogs = read_language(self.config, lang, errors)
             self.result.diagnostics.extend(d for c in catalogs.values() for d in c.diagnostics)
             memories[lang.code] = TranslationMemory.from_catalogs(catalogs.values())
             targets = [t for t in templates if t.source.code != lang.code]
@@ -379,7 +379,8 @@ def _started_from(fresh: Catalog, predecessor: Catalog | None) -> Catalog:
     return Catalog(header=fresh.header, messages=predecessor.messages, path=fresh.path)
 
 
-def _read_language(config: Config, lang: Language, errors: ErrorList) -> dict[Path, Catalog]:
+def read_language(config: Config, lang: Language, errors: ErrorList) -> dict[Path, Catalog]:
+    """Every catalogue of ``lang``, by path; a file that does not parse goes to ``errors``."""
     folder = config.locales_dir / lang.code / "LC_MESSAGES"
     catalogs: dict[Path, Catalog] = {}
     for path in sorted(folder.glob("*.po")):
@@ -392,7 +393,7 @@ def _read_language(config: Config, lang: Language, errors: ErrorList) -> dict[Pa
 
 def _memory(config: Config, lang: Language) -> TranslationMemory:
     errors = ErrorList()
-    catalogs = _read_language(config, lang, errors)
+    catalogs = read_language(config, lang, errors)
     errors.raise_if_any()
     return TranslationMemory.from_catalogs(catalogs.values())
 

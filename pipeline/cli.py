@@ -175,6 +175,17 @@ def cmd_glossary(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_memory(args: argparse.Namespace, config: Config) -> int:
+    from .tmx import collect_units, format_tmx
+
+    export = collect_units(config, args.lang)
+    print_diagnostics(export.diagnostics)
+    sys.stdout.write(format_tmx(export, source_lang=config.source_language.code))
+    plurals = f", {export.plurals} plural entries left out" if export.plurals else ""
+    print(f"memory: {len(export.units)} translation units{plurals}", file=sys.stderr)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
     from .site import build_site
 
@@ -274,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("tbx", metavar="FILE.tbx|FILE.csv")
     gsub.add_parser("lint", help="validate the glossary (default action)")
     p.set_defaults(handler=cmd_glossary)
+
+    p = sub.add_parser("memory", help="export the translation memory (TMX) for CAT tools")
+    msub = p.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+    m = msub.add_parser("export", help="write every translated pair as TMX 1.4b to stdout")
+    _lang_option(m, help_text="only this target language (repeatable)")
+    p.set_defaults(handler=cmd_memory)
 
     p = sub.add_parser("build", help="build the localised site into site/")
     _lang_option(p, help_text="only this language (repeatable)")

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.cli import main
 
-COMMANDS = ["import", "extract", "translate", "init", "update", "merge", "stats", "check", "glossary", "build", "serve"]
+COMMANDS = ["import", "extract", "translate", "init", "update", "merge", "stats", "check", "glossary", "memory", "build", "serve"]
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
