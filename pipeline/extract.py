@@ -45,9 +45,10 @@ from .errors import Diagnostic, ErrorList, InputError, Location, MarkdownError, 
 from .fsio import available_cpus, decode_utf8, markdown_sources, read_bytes, read_text, write_text_atomic
 from .languages import get_language
 from .pofile import Catalog, Message, format_po, make_header
-from .segment import Article, Segment, parse_article
+from .segment import Article, Segment, parse_article, walk
 from .site_i18n import DOMAIN as SITE_DOMAIN
 from .site_i18n import SectionUse, site_template
+from .snippets import TRANSLATOR_NOTE, Include, SnippetFile, auto_append_line, find_snippets, scan_includes, snippet_settings
 
 Status = Literal["created", "updated", "unchanged", "removed"]
 T = TypeVar("T")
@@ -226,6 +227,8 @@ class Prepared:
     section_line: int = 1
     lang: str = ""
     """The article's language (gettext code)."""
+    includes: tuple[Include, ...] = ()
+    """Its pymdownx.snippets includes (:mod:`pipeline.snippets`)."""
 
     @property
     def status(self) -> Status:
@@ -249,7 +252,61 @@ def prepare_template(source: Path, reference: str, default_lang: str, templates:
     return Prepared(
         source, reference, article.slug, template, text, previous, entries, tuple(article.diagnostics),
         section=section, section_line=_key_line(source_text, "section") if section else 1, lang=article.lang,
+        includes=tuple(scan_includes(source_text)),
     )
+
+
+SNIPPET_HEADER = "Translation template for the snippet {reference}, a text included in several pages."
+_SNIPPET_HEADER = re.compile(r"^# Translation template for the snippet ", re.MULTILINE)
+
+
+def prepare_snippet_template(snippet: SnippetFile, source_lang: str, templates: Path) -> Prepared:
+    """The template of a snippet file (``snippet-<path>.pot``): every segment is noted as
+    included in several pages; the file is in the source language."""
+    try:
+        article = _snippet_article(snippet, source_lang)
+        template = templates / f"{snippet.slug}.pot"
+        previous = _read_existing(template)
+
+        def render(date: str) -> str:
+            catalog = build_template(article, reference=snippet.reference, creation_date=date)
+            catalog.header.translator_comments[0] = SNIPPET_HEADER.format(reference=snippet.reference)
+            for message in catalog.messages:
+                message.extracted_comments.append(TRANSLATOR_NOTE)
+            return format_po(catalog)
+
+        text = keeping_date(render, previous)
+    except PipelineError as exc:
+        problems = exc.errors if isinstance(exc, ErrorList) else [exc]
+        return Prepared(snippet.path, snippet.reference, errors=tuple((e.message, e.location) for e in problems))
+    entries = len({(s.context, s.text) for s in article.segments})
+    return Prepared(
+        snippet.path, snippet.reference, snippet.slug, template, text, previous, entries, tuple(article.diagnostics), lang=source_lang
+    )
+
+
+def _snippet_article(snippet: SnippetFile, source_lang: str) -> Article:
+    """Segments of a snippet file, named by its snippet slug (not its file name, which may not be one)."""
+    segments: list[Segment] = []
+
+    def keep(segment: Segment) -> str:
+        segments.append(segment)
+        return segment.text
+
+    walked = walk(snippet.text, snippet.reference, keep)
+    return Article(snippet.reference, snippet.slug, source_lang, {}, segments, list(walked.segmented.diagnostics))
+
+
+def snippet_templates(config: Config, settings: dict[str, object] | None, prepared: list[Prepared], templates: Path) -> list[Prepared]:
+    """Templates of the snippet files the articles include (none when the site does not use pymdownx.snippets)."""
+    snippet = snippet_settings(settings or {}, root=config.root)
+    if snippet is None:
+        return []
+    top = config.root / "mkdocs.yml"
+    where = Location(config.relative(top), auto_append_line(read_text(top))) if snippet.auto_append else None
+    sources = [(item.reference, item.includes) for item in prepared if item.includes]
+    found = find_snippets(snippet, sources, relative=config.relative, append_location=where)
+    return [prepare_snippet_template(file, config.source_language.code, templates) for file in found.files]
 
 
 def _prepare_job(job: tuple[Path, str, str, Path]) -> Prepared:
@@ -308,6 +365,8 @@ def extract_project(
         raise InputError("no Markdown sources (*.md) found", Location(config.relative(docs)))
     work = [(source, config.relative(source), config.source_language.code, templates) for source in sources]
     prepared = _run_parallel(_prepare_job, work, jobs=jobs)
+    if docs_dir is None:
+        prepared += snippet_templates(config, site_settings, prepared, templates)
     _raise_problems(prepared)
     result = ExtractResult(check=check, root=config.root)
     writes: list[tuple[Path | None, str]] = []
@@ -355,7 +414,8 @@ def stale_templates(config: Config, templates: Path, prepared: list[Prepared]) -
         if found is None:
             continue  # not medloc's (or edited by hand): not ours to remove
         source = found.group(1)
-        if source in extracted or not (config.root / source).exists():
+        # A snippet's file may stay when no page includes it any more: its template goes all the same.
+        if source in extracted or not (config.root / source).exists() or _SNIPPET_HEADER.search(head):
             stale.append(TemplateUpdate(Path(source), template, "removed", 0))
     return stale
 

@@ -38,7 +38,8 @@ from .site_i18n import section_message
 from .site_plan import BuildPlan, plan_build, status_rows
 from .site_publish import drop_language_sitemaps, publish, write_sitemap
 from .site_status import StatusRow, status_page
-from .site_tree import PageReport, TreeSpec, index_page, link_assets, page_body, render_page, write_tree
+from .site_tree import PageReport, TreeSpec, index_page, link_assets, page_body, render_page, render_snippet, write_tree
+from .snippets import MIRROR, language_extensions, write_mirror
 
 __all__ = ["BuildResult", "LanguageTree", "build_site", "plan_build", "render_language", "status_rows"]
 
@@ -124,6 +125,7 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         project_root=config.root,
         po_path=plan.po_path,
         fallback=plan.fallback,
+        includes=_translated_includes(plan, lang),
     )
     files: dict[str, str] = {}
     pages: list[PageReport] = []
@@ -135,6 +137,7 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         files[article.rel] = text
         pages.append(report)
         diagnostics += found
+    diagnostics += _render_snippets(plan, spec, out)
     if plan.cache is not None:
         plan.cache.save(lang.code)
     if plan.links_to_anchors:
@@ -171,10 +174,49 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
             not_in_nav=[STATUS_PAGE],
             site_name=plan.site_name,
             features=with_prune(plan.features) if grouped else None,
+            settings=_snippet_settings(plan, lang, out),
         ),
     )
     diagnostics += spec.ui.diagnostics
     return LanguageTree(lang, config_file, tuple(pages), tuple(diagnostics), time.process_time() - start)
+
+
+def _translated_includes(plan: BuildPlan, lang: Language) -> frozenset[str]:
+    snippets = plan.snippets
+    return snippets.translated if snippets is not None and lang.code != plan.config.source_language.code else frozenset()
+
+
+def _render_snippets(plan: BuildPlan, spec: TreeSpec, out: Path) -> list[Diagnostic]:
+    """Write the language's snippet files into ``out/snippets`` (none for the source language)."""
+    files: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
+    if plan.snippets is not None and spec.lang.code != plan.config.source_language.code:
+        for snippet in plan.snippets.files:
+            text, found = render_snippet(
+                plan.snippet_article(snippet), spec, read_catalog=plan.translations, segmented=plan.segmented,
+                cache=plan.cache, digest=plan.digest,
+            )
+            files[snippet.mirror] = text
+            diagnostics += found
+    write_mirror(files, out)
+    return diagnostics
+
+
+def _snippet_settings(plan: BuildPlan, lang: Language, out: Path) -> dict[str, Any]:
+    """``markdown_extensions`` (and ``watch``) of a language: its translated snippets' folders
+    first; mkdocs.yml's base paths made absolute, so a build run from another folder
+    (``medloc --project site build``) finds them too, in the source language as well."""
+    snippets = plan.snippets
+    extensions = plan.verbatim.get("markdown_extensions")
+    if snippets is None or extensions is None:
+        return {}
+    if lang.code == plan.config.source_language.code or not snippets.files:
+        return {"markdown_extensions": language_extensions(extensions, [], snippets.settings)}
+    settings: dict[str, Any] = {"markdown_extensions": language_extensions(extensions, snippets.mirror_bases(out), snippets.settings)}
+    # `medloc serve`: MkDocs rebuilds when medloc rewrites a translated snippet.
+    theirs = [str((plan.top_config.parent / str(path)).resolve()) for path in plan.verbatim.get("watch", [])]
+    settings["watch"] = [*theirs, str(out / MIRROR)]
+    return settings
 
 
 def _follow_anchors(files: dict[str, str], plan: BuildPlan, lang: Language) -> None:

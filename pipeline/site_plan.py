@@ -19,10 +19,11 @@ from .errors import Diagnostic, Location, PipelineError
 from .languages import Language
 from .site_anchors import has_fragment_links, heading_ids
 from .site_cache import RenderCache
-from .site_config import SiteLayout, excluded_docs, nav_titles, prepare_theme, read_top_config
+from .site_config import SiteLayout, excluded_docs, nav_titles, prepare_theme, read_top_config, read_top_verbatim
 from .site_i18n import UiTranslations, load_ui, nav_message, section_message, site_name_message
 from .site_status import Counts, StatusRow, collect_status, count_catalog
-from .site_tree import SourceArticle, asset_files, discover_articles, page_body, snippet_includes
+from .site_tree import SourceArticle, asset_files, discover_articles, page_body
+from .snippets import SnippetFile, Snippets, auto_append_line, check_slugs, find_snippets, scan_includes, snippet_settings
 
 
 @dataclass(slots=True)
@@ -59,6 +60,10 @@ class BuildPlan:
     """mkdocs.yml's own ``nav``: kept (its titles translated) instead of medloc's generated one."""
     assets: dict[str, Path] = field(default_factory=dict)
     """Files of docs/ that are not articles (images, PDFs, CSS): in every language's tree."""
+    snippets: Snippets | None = None
+    """The pymdownx.snippets files the pages include (None: the site does not use the extension)."""
+    verbatim: dict[str, Any] = field(default_factory=dict)
+    """mkdocs.yml's ``markdown_extensions`` and ``watch``, tags kept, for the languages whose snippets differ."""
 
     def catalog(self, path: Path) -> Any | None:
         if path not in self.catalogs:
@@ -106,6 +111,14 @@ class BuildPlan:
             self.segmentations[article.rel] = segment_source(article.text, self.config.relative(article.path))
         return self.segmentations[article.rel]
 
+    def snippet_article(self, snippet: SnippetFile) -> SourceArticle:
+        """A snippet file as the translate step takes it: an article of the source language whose
+        ``rel`` (``../snippets/N/...``) no page of docs/ can have."""
+        return SourceArticle(
+            path=snippet.path, rel=f"../{snippet.mirror}", slug=snippet.slug, lang=self.config.source_language,
+            text=snippet.text, title="", description="",
+        )
+
     def heading_ids(self, article: SourceArticle) -> list[str]:
         if article.rel not in self.source_ids:
             self.source_ids[article.rel] = heading_ids(page_body(article.text))
@@ -149,10 +162,9 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         )
         diagnostics.append(Diagnostic(Location(config.relative(top)), message, code="site-url-missing"))
     diagnostics += _folder_mismatches(top, top_settings, config)
-    if _uses_extension(top_settings, "pymdownx.snippets"):
-        for article in articles:
-            if "8<" in article.text:
-                diagnostics += snippet_includes(article, config.relative(article.path))
+    snippets = _snippets(top, top_settings, articles, config)
+    if snippets is not None:
+        diagnostics += snippets.diagnostics
     plan = BuildPlan(
         config=config,
         layout=layout,
@@ -169,6 +181,8 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         nav_limit=int(config.site.get("nav_limit", NAV_LIMIT)),
         assets={rel: path for rel, path in asset_files(config.docs_dir).items() if not excluded(rel)},
         nav=top_settings["nav"] if isinstance(top_settings.get("nav"), list) else None,
+        snippets=snippets,
+        verbatim=_verbatim(top, snippets),
     )
     extra = {"site_name": site_name_message(plan.site_name)}
     extra |= {f"section:{article.section}": section_message(article.section) for article in articles if article.section}
@@ -196,11 +210,26 @@ def _folder_mismatches(top: Path, top_settings: dict[str, Any], config: Config) 
     return found
 
 
-def _uses_extension(top_settings: dict[str, Any], name: str) -> bool:
-    """mkdocs.yml's ``markdown_extensions`` lists ``name`` (as a string or a one-key mapping)."""
-    listed = top_settings.get("markdown_extensions")
-    items = listed if isinstance(listed, list) else []
-    return any(item == name or (isinstance(item, dict) and name in item) for item in items)
+def _snippets(top: Path, top_settings: dict[str, Any], articles: Sequence[SourceArticle], config: Config) -> Snippets | None:
+    """The snippet files of the articles (only those with ``8<`` are scanned) and ``auto_append``."""
+    settings = snippet_settings(top_settings, root=config.root)
+    if settings is None:
+        return None
+    sources = [(config.relative(article.path), scan_includes(article.text)) for article in articles if "8<" in article.text]
+    where = Location(config.relative(top), auto_append_line(top.read_text(encoding="utf-8"))) if settings.auto_append else None
+    found = find_snippets(settings, sources, relative=config.relative, append_location=where)
+    problems = check_slugs(found, {article.slug: config.relative(article.path) for article in articles})
+    if problems:
+        raise PipelineError(problems[0][0], problems[0][1])
+    return found
+
+
+def _verbatim(top: Path, snippets: Snippets | None) -> dict[str, Any]:
+    """mkdocs.yml's settings a language with translated snippets writes again (lists: INHERIT replaces them)."""
+    if snippets is None or not snippets.files:
+        return {}
+    settings = read_top_verbatim(top)
+    return {key: settings[key] for key in ("markdown_extensions", "watch") if isinstance(settings.get(key), list)}
 
 
 def _user_theme_dir(top_settings: dict[str, Any], config: Config) -> Path | None:

@@ -2,9 +2,10 @@
 
 The language's tree is rendered once, then MkDocs' live-reload server builds
 and serves it from ``build/medloc/<lang>/mkdocs.yml`` and watches the
-generated docs. medloc watches the inputs (docs/, locales/, the glossary) and
-re-renders the tree when one is saved; only pages whose text changed are
-rewritten, MkDocs sees them and rebuilds, the browser reloads.
+generated docs. medloc watches the inputs (docs/, locales/, the glossary, the
+snippet files pages include) and re-renders the tree when one is saved; only
+pages whose text changed are rewritten, MkDocs sees them and rebuilds, the
+browser reloads.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from .config import Config
 from .errors import PipelineError
@@ -27,10 +29,12 @@ def serve_site(config: Config, *, lang: str | None = None, address: str = "127.0
     from mkdocs.commands.serve import serve
 
     chosen = config.language(lang) if lang else config.source_language
+    snippet_files: list[Path] = []
 
     def render() -> LanguageTree:
         plan = plan_build(config, langs=[chosen.code])
         tree = render_language(plan, chosen, status_rows(plan))
+        snippet_files[:] = [snippet.path for snippet in plan.snippets.files] if plan.snippets else []
         for diagnostic in (*plan.diagnostics, *tree.diagnostics):
             print(diagnostic, file=sys.stderr)
         return tree
@@ -39,8 +43,12 @@ def serve_site(config: Config, *, lang: str | None = None, address: str = "127.0
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cache_templates(config.build_dir / "jinja-cache")
     _show_mkdocs_log()
+    # Snippet files may live outside docs/ (includes/contact.md): watched one by one, not
+    # by their base folder (a base of "." would watch build/ too, and re-render forever).
     watcher = Watcher(
-        [config.docs_dir, config.locales_dir, config.glossary], on_change=lambda: _rerender(render), assets=[config.docs_dir]
+        [config.docs_dir, config.locales_dir, config.glossary, *snippet_files],
+        on_change=lambda: _rerender(render),
+        assets=[config.docs_dir],
     )
     watcher.start()
     try:

@@ -32,7 +32,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +47,7 @@ from .languages import Language
 from .segment import article_lang, article_slug
 from .site_cache import RenderCache, Translation, write_generated
 from .site_i18n import UI_SOURCE, UiTranslations
+from .snippets import include_target
 
 PageKind = Literal["original", "translated", "generated"]
 # libyaml when available: front matter is parsed and written for every page of every language.
@@ -61,7 +62,9 @@ _ACTIVE_MARKUP = re.compile(r"<[A-Za-z!/?]|\{\s*[:#.]|\{[^{}\n]*=|\b(?:javascrip
 _MARKABLE_SYNTAX = ("block", "line", "cell")
 SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
 """A pymdownx.snippets include (``--8<-- "file.md"``): kept as written in every language,
-never translated or wrapped (inside a ``<span>`` it is no longer an include)."""
+never translated or wrapped (inside a ``<span>`` it is no longer an include). The file it
+includes is translated when it can be (:mod:`pipeline.snippets`): then the include counts
+as translated, else as untranslated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,19 +187,6 @@ def discover_articles(docs_dir: Path, *, root: Path, default_lang: Language, lan
     return articles
 
 
-def snippet_includes(article: SourceArticle, shown: str) -> list[Diagnostic]:
-    """A finding per pymdownx.snippets include: the included text is shown untranslated."""
-    return [
-        Diagnostic(
-            Location(shown, article.text.count("\n", 0, match.start()) + 1),
-            "pymdownx.snippets include: the included text is not translated (medloc translates the articles, "
-            "not the files they include); every language shows it as written, and the page's notice counts it untranslated",
-            code="site-snippet",
-        )
-        for match in SNIPPET.finditer(article.text)
-    ]
-
-
 @lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
     try:
@@ -208,20 +198,22 @@ def _relative(path: Path, root: Path) -> str:
 # --------------------------------------------------------------------------- lookup
 
 
-def guarded_resolver(catalog: Any | None, po_path: str, diagnostics: list[Diagnostic]) -> Callable[[Any], Any]:
+def guarded_resolver(
+    catalog: Any | None, po_path: str, diagnostics: list[Diagnostic], *, includes: Collection[str] = frozenset()
+) -> Callable[[Any], Any]:
     """The translate step's catalogue lookup, refusing translations that add active markup.
 
     ``catalog`` None (no catalogue for this language yet) falls back everywhere.
+    An include line is kept as written: translated when its target is in ``includes``
+    (the file shows its translation), else untranslated.
     """
     from .translate import Found, catalog_resolver
 
-    if catalog is None:
-        return lambda segment: Found(None, "untranslated")
-    resolve = catalog_resolver(catalog)
+    resolve = catalog_resolver(catalog) if catalog is not None else lambda segment: Found(None, "untranslated")
 
     def guarded(segment: Any) -> Any:
         if SNIPPET.match(segment.text):
-            return Found(None, "untranslated")
+            return Found(segment.text) if include_target(segment.text) in includes else Found(None, "untranslated")
         found = resolve(segment)
         if found.text is None:
             return found
@@ -282,6 +274,8 @@ class TreeSpec:
     po_path: Callable[[Language, str], Path]
     fallback: tuple[Language, ...] = ()
     """Translations shown, in order, before an article's original (``[tool.medloc.site] fallback``)."""
+    includes: frozenset[str] = frozenset()
+    """Snippet include targets whose file is translated in this language (:mod:`pipeline.snippets`)."""
 
 
 def render_page(
@@ -302,19 +296,8 @@ def render_page(
     if article.lang.code == spec.lang.code:
         report = PageReport(article.rel, article.slug, "original", article.title, article.description)
         return article.text, report, []
-    po = spec.po_path(spec.lang, article.slug)
     pivots = [(other, spec.po_path(other, article.slug)) for other in spec.fallback if other.code not in (spec.lang.code, article.lang.code)]
-
-    def make() -> Translation:
-        found = [(other, read_catalog(path)) for other, path in pivots]
-        return translate_article(article, read_catalog(po), _relative(po, spec.project_root), segmented, pivots=found)
-
-    if cache is None or digest is None:
-        translation = make()
-    else:
-        parts = [f"{other.code}:{digest(path)}" for other, path in pivots]
-        key = cache.key(spec.lang.code, article.rel, article.text, digest(po), *parts)
-        translation = cache.get_or_make(key, make, group=spec.lang.code)
+    translation = _translation(article, spec, pivots, read_catalog=read_catalog, segmented=segmented, cache=cache, digest=digest)
     meta, body = _translated_front_matter(translation, article.rel)
     report = page_report(article, meta, translation, {other.code: other for other, _ in pivots})
     medloc = notice_meta(report, article.lang, spec)
@@ -324,6 +307,47 @@ def render_page(
     if report.source_lang is not None and any(kind == "front matter title" for kind, _, _ in translation.fallbacks):
         medloc.update(title_lang=report.source_lang.tag, title_dir=report.source_lang.direction)
     return add_front_matter_key(translation.text, "medloc", medloc), report, list(translation.diagnostics)
+
+
+def render_snippet(
+    snippet: SourceArticle,
+    spec: TreeSpec,
+    *,
+    read_catalog: Callable[[Path], Any],
+    segmented: Callable[[SourceArticle], Any],
+    cache: RenderCache | None = None,
+    digest: Callable[[Path], str] | None = None,
+) -> tuple[str, list[Diagnostic]]:
+    """A snippet file in ``spec.lang``: the translate step as for an article (fallback
+    marking, the same guards), without a notice or front matter (it is part of other pages)."""
+    pivots = [(other, spec.po_path(other, snippet.slug)) for other in spec.fallback if other.code not in (spec.lang.code, snippet.lang.code)]
+    translation = _translation(snippet, spec, pivots, read_catalog=read_catalog, segmented=segmented, cache=cache, digest=digest)
+    return translation.text, list(translation.diagnostics)
+
+
+def _translation(
+    article: SourceArticle,
+    spec: TreeSpec,
+    pivots: list[tuple[Language, Path]],
+    *,
+    read_catalog: Callable[[Path], Any],
+    segmented: Callable[[SourceArticle], Any],
+    cache: RenderCache | None,
+    digest: Callable[[Path], str] | None,
+) -> Translation:
+    """The translate step on ``article`` with ``spec.lang``'s catalogue, from ``cache`` when unchanged."""
+    po = spec.po_path(spec.lang, article.slug)
+    includes = spec.includes if "8<" in article.text else frozenset()
+
+    def make() -> Translation:
+        found = [(other, read_catalog(path)) for other, path in pivots]
+        return translate_article(article, read_catalog(po), _relative(po, spec.project_root), segmented, pivots=found, includes=includes)
+
+    if cache is None or digest is None:
+        return make()
+    parts = [f"{other.code}:{digest(path)}" for other, path in pivots]
+    key = cache.key(spec.lang.code, article.rel, article.text, digest(po), *parts, *sorted(includes))
+    return cache.get_or_make(key, make, group=spec.lang.code)
 
 
 def _translated_front_matter(translation: Translation, path: str) -> tuple[dict[str, Any], str]:
@@ -379,6 +403,7 @@ def translate_article(
     segmented: Callable[[SourceArticle], Any],
     *,
     pivots: Iterable[tuple[Language, Any | None]] = (),
+    includes: Collection[str] = frozenset(),
 ) -> Translation:
     """The translate step on one article with one catalogue (None: no catalogue yet).
 
@@ -388,7 +413,7 @@ def translate_article(
     from .translate import Pivot, render_segmented
 
     diagnostics: list[Diagnostic] = list(getattr(catalog, "diagnostics", []))
-    resolve = guarded_resolver(catalog, po_path, diagnostics)
+    resolve = guarded_resolver(catalog, po_path, diagnostics, includes=includes)
     # Findings in a pivot catalogue belong to that language's pages: reported there, not here.
     chain = [Pivot(lang.code, guarded_resolver(other, "", []), fallback_marker(lang)) for lang, other in pivots if other is not None]
     rendered = render_segmented(segmented(article), resolve, mark=fallback_marker(article.lang), pivots=chain)

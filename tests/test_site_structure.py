@@ -20,6 +20,7 @@ import yaml
 
 from pipeline.config import load_config
 from pipeline.site import build_site, plan_build, render_language, status_rows
+from pipeline.site_config import read_top_verbatim
 from tests.site_project import REPO
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
@@ -204,7 +205,8 @@ def test_relative_links_and_anchors_follow_each_language(built) -> None:
 
 def test_the_projects_nav_is_kept_and_translated(built) -> None:
     project, _ = built
-    configs = {code: yaml.safe_load((project / "build" / "medloc" / code / "mkdocs.yml").read_text(encoding="utf-8")) for code in ("en", "ko")}
+    # Read as MkDocs does, tags kept: the ko config copies markdown_extensions (a python tag) for its snippets.
+    configs = {code: read_top_verbatim(project / "build" / "medloc" / code / "mkdocs.yml") for code in ("en", "ko")}
     assert configs["en"]["nav"] == NAV  # the English site is what plain `mkdocs build` makes
     assert configs["ko"]["nav"] == [
         "index.md",  # an untranslated page title: the page's own title in Korean
@@ -222,7 +224,7 @@ def test_without_a_nav_excluded_files_are_no_pages(tmp_path: Path) -> None:
     plan = plan_build(config)
     assert "snippets/note.md" not in [a.rel for a in plan.articles]
     tree = render_language(plan, config.language("ko"), status_rows(plan))
-    nav = yaml.safe_load(tree.config_file.read_text(encoding="utf-8"))["nav"]
+    nav = read_top_verbatim(tree.config_file)["nav"]
     assert "snippets/note.md" not in nav and "spine/sciatica.md" in nav
 
 
@@ -241,15 +243,17 @@ def test_the_projects_theme_and_extras_are_kept_with_medlocs(built) -> None:
         assert re.search(r'"separator":\s*"\[\\\\s\\\\-\\\\.\]\+"', index), index[:200]
 
 
-def test_a_snippet_include_is_kept_and_reported(built) -> None:
+def test_a_snippet_in_an_excluded_folder_is_included_and_translated(built) -> None:
+    """The snippet is no page (exclude_docs) but is translated: with no Korean catalogue for it yet,
+    the Korean page shows it marked as English (tests/test_site_snippets.py has the translated case)."""
     project, result = built
-    for prefix in ("", "ko/"):
-        html = article(page(project, f"{prefix}spine/stenosis/index.html"))
-        assert "Included note text." in html
-        assert "8&lt;" not in html
-    found = [str(d) for d in result.diagnostics if d.code == "site-snippet"]
-    assert found == [d for d in found if d.startswith("content/spine/stenosis.md:9:")] and len(found) == 1
-    assert "not translated" in found[0]
+    english = article(page(project, "spine/stenosis/index.html"))
+    korean = article(page(project, "ko/spine/stenosis/index.html"))
+    assert "<p>Included note text.</p>" in english
+    assert '<span lang="en" dir="ltr" class="medloc-fallback">Included note text.</span>' in korean
+    assert "8&lt;" not in english + korean
+    assert not (project / "site" / "snippets").exists() and not (project / "site" / "ko" / "snippets").exists()
+    assert [str(d) for d in result.diagnostics if d.code == "site-snippet"] == []
 
 
 # --------------------------------------------------------------------------- 6. folders
@@ -277,7 +281,8 @@ def test_extract_reads_the_pages_the_site_shows_and_the_nav_titles(tmp_path: Pat
     project = make_structured(tmp_path / "project")
     result = extract_project(load_config(project))
     templates = project / "locales" / "templates"
-    assert sorted(p.name for p in templates.glob("*.pot")) == ["cheokchu.pot", "index.pot", "sciatica.pot", "site.pot", "stenosis.pot"]
+    names = ["cheokchu.pot", "index.pot", "sciatica.pot", "site.pot", "snippet-content-snippets-note.pot", "stenosis.pot"]
+    assert sorted(p.name for p in templates.glob("*.pot")) == names  # the snippet has a template of its own
     assert not any(u.template.name == "note.pot" for u in result.updates)
     site = {m.msgid: m for m in read_po(templates / "site.pot").messages}
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
