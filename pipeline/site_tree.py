@@ -296,7 +296,7 @@ def render_page(
     if article.lang.code == spec.lang.code:
         report = PageReport(article.rel, article.slug, "original", article.title, article.description)
         return article.text, report, []
-    pivots = [(other, spec.po_path(other, article.slug)) for other in spec.fallback if other.code not in (spec.lang.code, article.lang.code)]
+    pivots = _pivots(article, spec)
     translation = _translation(article, spec, pivots, read_catalog=read_catalog, segmented=segmented, cache=cache, digest=digest)
     meta, body = _translated_front_matter(translation, article.rel)
     report = page_report(article, meta, translation, {other.code: other for other, _ in pivots})
@@ -320,9 +320,14 @@ def render_snippet(
 ) -> tuple[str, list[Diagnostic]]:
     """A snippet file in ``spec.lang``: the translate step as for an article (fallback
     marking, the same guards), without a notice or front matter (it is part of other pages)."""
-    pivots = [(other, spec.po_path(other, snippet.slug)) for other in spec.fallback if other.code not in (spec.lang.code, snippet.lang.code)]
+    pivots = _pivots(snippet, spec)
     translation = _translation(snippet, spec, pivots, read_catalog=read_catalog, segmented=segmented, cache=cache, digest=digest)
     return translation.text, list(translation.diagnostics)
+
+
+def _pivots(article: SourceArticle, spec: TreeSpec) -> list[tuple[Language, Path]]:
+    """The catalogues of ``article`` in the fallback languages tried before its original."""
+    return [(other, spec.po_path(other, article.slug)) for other in spec.fallback if other.code not in (spec.lang.code, article.lang.code)]
 
 
 def _translation(
