@@ -363,6 +363,8 @@ def language_config(
                     "notfound_text": ui.text("notfound.text"),
                     "notfound_home": ui.text("notfound.home"),
                     "languages": ui.text("home.languages"),
+                    "palette_dark": ui.text("palette.dark"),
+                    "palette_light": ui.text("palette.light"),
                 },
             },
         },
@@ -380,6 +382,8 @@ _CONFIG_TEXTS = {
     "notfound_text": "notfound.text",
     "notfound_home": "notfound.home",
     "languages": "home.languages",
+    "palette_dark": "palette.dark",
+    "palette_light": "palette.light",
 }
 """``extra.medloc.text`` name -> key of the site text in :data:`pipeline.site_i18n.MESSAGES`."""
 

@@ -92,6 +92,8 @@ MESSAGES: dict[str, UiMessage] = {
         "Read the original article (%(language)s)",
         note="Link to the page in its original language; %(language)s is that language's name.",
     ),
+    "palette.dark": UiMessage("Switch to dark mode", note="Name of the header button that turns the page dark."),
+    "palette.light": UiMessage("Switch to light mode", note="Name of the header button that turns the page light."),
     "notfound.title": UiMessage("Page not found", note="Title of the page shown for an address that does not exist (404)."),
     "notfound.text": UiMessage(
         "There is no page at this address. It may have moved, or the link may be wrong.",

@@ -218,4 +218,5 @@ def test_home_page_and_config_mark_english_texts(tmp_path: Path) -> None:
     )
     assert config["extra"]["medloc"]["english"] == [
         "disclaimer", "disclaimer_label", "notfound_title", "notfound_text", "notfound_home", "languages",
+        "palette_dark", "palette_light",
     ]

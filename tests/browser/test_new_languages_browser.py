@@ -117,6 +117,12 @@ def test_right_to_left_page_and_english_site_texts_marked(page, site_url: str) -
         assert (element.get_attribute("lang"), element.get_attribute("dir")) == ("en", "ltr"), selector
     untranslated = page.locator(".medloc-notice p[lang='en']", has_text="not translated yet")
     assert untranslated.inner_text().endswith("(English).")  # the language named in the sentence's language
+    toggles = page.locator("[data-md-component=palette] .md-option[aria-label]")
+    assert toggles.count() == 2
+    for index in range(2):  # the light/dark toggle's names: English, marked so for the screen reader
+        toggle = toggles.nth(index)
+        assert (toggle.get_attribute("lang"), toggle.get_attribute("dir")) == ("en", "ltr")
+        assert toggle.get_attribute("aria-label") in ("Switch to dark mode", "Switch to light mode")
     page.goto(site_url + "fa/")
     assert page.locator("article h1 [lang='en']").inner_text() == "Patient information"
 

@@ -60,8 +60,9 @@ window.__m = {
   // Text outside the viewport (unless in its own scroll box) or cut by an ancestor hiding overflow.
   lostText(scope) {
     const vw = document.documentElement.clientWidth, lost = [];
-    // Not text of the page: closed drawer, search, switcher, skip link, tooltips. The header's one-line
-    // title (.md-header__topic) ends in "..." on phones: Material's, left as is (the h1 repeats it).
+    // Not text of the page: closed drawer, search, switcher, skip link, tooltips. The header's title
+    // (.md-header__topic) takes two lines on phones and a long name still ends in "..." there
+    // (test_site_name_wraps_on_a_phone).
     const skip = ".md-sidebar, .md-search, .md-select__inner, .md-skip, .md-header__topic, .md-tooltip2, .md-dialog";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -115,8 +116,9 @@ window.__m = {
 
   // The focused element: visible at its centre, and its focus ring (width, contrast with the background).
   focused() {
-    const e = document.activeElement;
+    let e = document.activeElement;
     if (!e || e === document.body) return null;
+    if (e.matches(".md-option")) e = e.nextElementSibling;  // the palette's radio button shows focus on its icon
     const r = e.getBoundingClientRect(), s = getComputedStyle(e);
     const hit = r.width && r.height ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) : null;
     const rgba = (c) => { const m = c.match(/[\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
@@ -128,7 +130,7 @@ window.__m = {
     function f(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }
     const ring = over(rgba(s.outlineColor), bg), [a, b] = [lum(ring), lum(bg)];
     return {
-      name: (e.textContent || e.getAttribute("aria-label") || e.className).trim().replace(/\s+/g, " ").slice(0, 30),
+      name: (e.textContent.trim() || e.getAttribute("aria-label") || e.title || e.className).replace(/\s+/g, " ").slice(0, 30),
       visible: !!hit && (hit === e || e.contains(hit)),
       ring: s.outlineStyle === "none" ? 0 : parseFloat(s.outlineWidth),
       contrast: Math.round((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) * 10) / 10,
@@ -347,19 +349,64 @@ def test_line_length_on_a_desktop(measure, path: str, width: int) -> None:
 @pytest.mark.parametrize("path", ["ko/back-pain/", "ar/sciatica/"])
 def test_keyboard_focus_is_visible(open_page, path: str, width: int) -> None:
     """WCAG 2.4.7 and 1.4.11: every Tab stop through header, switcher, nav and content is on screen
-    (on a phone the closed drawer's links were focused off screen) with a ring of 2 px at 3:1."""
+    (on a phone the closed drawer's links were focused off screen) with a ring of 2 px at 3:1. With the
+    search closed, its empty results box (tabindex=0, 0 px tall) was a Tab stop too: it is no longer."""
     tab = open_page(path, width, 700, reduced_motion="reduce")  # no transitions to wait for
     problems = []
     for _ in range(24):
         tab.keyboard.press("Tab")
-        # Material's own: the search box shows focus by its colours, the skip link has its ring; the
-        # search results box (tabindex=0) is empty and closed when Tab leaves the search box (left as is).
-        if tab.evaluate("document.activeElement.matches('input, .md-skip, .md-search__scrollwrap, body')"):
+        # Material's own: the search box shows focus by its colours, the skip link has its ring.
+        if tab.evaluate("document.activeElement.matches('input.md-search__input, .md-skip, body')"):
             continue
         stop = tab.evaluate("__m.focused()")
         if not stop["visible"] or stop["ring"] < 2 or stop["contrast"] < 3:
             problems.append(stop)
     assert problems == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_search_by_keyboard(open_page, width: int) -> None:
+    """Tab to the search box, type a Korean query: Tab leaves the box for a visible element (Material
+    closes the search on Tab, and its hidden results box is no Tab stop), ArrowDown reaches the
+    result (Material's result links are not Tab stops: tabindex=-1), Enter opens the article."""
+    tab = open_page("ko/", width, 740, reduced_motion="reduce")
+    for _ in range(12):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.matches('input.md-search__input')"):
+            break
+    tab.fill("input.md-search__input", "좌골신경통이")
+    tab.press("input.md-search__input", "End")  # Material reacts to key events
+    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    tab.keyboard.press("ArrowDown")
+    stop = tab.evaluate("__m.focused()")
+    assert tab.evaluate("document.activeElement.matches('.md-search-result__link')") and stop["visible"], stop
+    tab.keyboard.press("ArrowUp")  # back in the search box
+    tab.keyboard.press("Tab")
+    stop = tab.evaluate("__m.focused()")
+    assert stop is not None and stop["visible"], stop
+    tab.keyboard.press("Shift+Tab")
+    assert tab.evaluate("document.activeElement.matches('input.md-search__input')")
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(r"/ko/sciatica/"))
+    assert tab.locator("article h1").inner_text() == "좌골신경통"
+
+
+SITE_NAME = """() => { const t = document.querySelector('.md-header__topic > .md-ellipsis'), header = document.querySelector('.md-header');
+  return { name: t.textContent.trim(), wide: t.scrollWidth - t.clientWidth, lines: Math.round(t.scrollHeight / parseFloat(getComputedStyle(t).lineHeight)),
+           header: header.getBoundingClientRect().height }; }"""
+
+
+@pytest.mark.parametrize("path", ["ko/sciatica/", "zh-Hans/sciatica/", "ar/sciatica/"])
+def test_site_name_wraps_on_a_phone(open_page, path: str) -> None:
+    """The site name in the header is shown in full on a 375 px phone, on two lines, instead of
+    "서울예스병원 — 환자 ..."; the header keeps its height and its items stay apart (LTR and RTL).
+    A longer name (English, Russian, Japanese) still ends in "..." after two lines."""
+    tab = open_page(path, 375, 740)
+    found = tab.evaluate(SITE_NAME)
+    assert found["wide"] <= 1 and found["lines"] <= 2, found
+    assert found["header"] == 48, found
+    assert tab.evaluate(HEADER_OVERLAPS) == 0
 
 
 @pytest.mark.parametrize("path", ["ko/back-pain/", "ar/back-pain/"])
