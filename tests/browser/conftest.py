@@ -11,12 +11,12 @@ import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.site_project import REPO, make_project
+from tests.site_project import REPO, make_project, set_languages
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,6 +46,25 @@ def served(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+SIX_LANGUAGES = ["en", "ko", "ja", "zh_Hans", "ru", "ar"]
+
+
+@contextlib.contextmanager
+def six_language_site(folder: Path, prepare: Callable[[Path], None] | None = None) -> Iterator[str]:
+    """The fixture project in all six languages (``prepare(project)`` first), built and served: its URL."""
+    from pipeline.config import load_config
+    from pipeline.site import build_site
+
+    project = make_project(folder / "project")
+    set_languages(project, SIX_LANGUAGES)
+    if prepare is not None:
+        prepare(project)
+    result = build_site(load_config(project), progress=False)
+    assert not result.failed, [str(f) for f in result.failures]
+    with served(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, serious_violations, served
-from tests.site_project import make_project, set_languages
+from tests.browser.conftest import ARTIFACTS, serious_violations, six_language_site
 
 pytestmark = pytest.mark.browser
 
@@ -61,14 +60,7 @@ BARS = [["bar border", ".medloc-bar", "borderTopColor"], ["translated part", ".m
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from pipeline.config import load_config
-    from pipeline.site import build_site
-
-    project = make_project(tmp_path_factory.mktemp("dark") / "project")
-    set_languages(project, ["en", "ko", "ja", "zh_Hans", "ru", "ar"])
-    result = build_site(load_config(project), progress=False)
-    assert not result.failed, [str(f) for f in result.failures]
-    with served(project / "site") as url:
+    with six_language_site(tmp_path_factory.mktemp("dark")) as url:
         yield url
 
 

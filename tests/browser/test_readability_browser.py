@@ -21,8 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, served
-from tests.site_project import make_project, set_languages
+from tests.browser.conftest import ARTIFACTS, six_language_site
 
 pytestmark = pytest.mark.browser
 
@@ -164,15 +163,7 @@ def _add_paragraph(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from pipeline.config import load_config
-    from pipeline.site import build_site
-
-    project = make_project(tmp_path_factory.mktemp("readability") / "project")
-    set_languages(project, ["en", "ko", "ja", "zh_Hans", "ru", "ar"])
-    _add_paragraph(project)
-    result = build_site(load_config(project), progress=False)
-    assert not result.failed, [str(f) for f in result.failures]
-    with served(project / "site") as url:
+    with six_language_site(tmp_path_factory.mktemp("readability"), prepare=_add_paragraph) as url:
         yield url
 
 
