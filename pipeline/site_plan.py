@@ -116,7 +116,7 @@ class BuildPlan:
         ``rel`` (``../snippets/N/...``) no page of docs/ can have."""
         return SourceArticle(
             path=snippet.path, rel=f"../{snippet.mirror}", slug=snippet.slug, lang=self.config.source_language,
-            text=snippet.text, title="", description="",
+            text=snippet.text, title=snippet.reference, description="",
         )
 
     def heading_ids(self, article: SourceArticle) -> list[str]:
@@ -251,6 +251,7 @@ def status_rows(plan: BuildPlan) -> list[StatusRow]:
         plan.config.languages,
         counts=lambda lang, slug: plan.counts(plan.po_path(lang, slug)),
         entries=lambda article: _entry_count(plan, article),
+        snippets=[plan.snippet_article(snippet) for snippet in plan.snippets.files] if plan.snippets else (),
     )
     if plan.cache is not None:
         plan.cache.save_counts()

@@ -51,6 +51,8 @@ class StatusRow:
     article: SourceArticle
     counts: Counts | None
     """None: the article is written in this language."""
+    snippet: bool = False
+    """A snippet file pages include (:mod:`pipeline.snippets`), not an article: listed by its path."""
 
 
 def count_catalog(catalog: Any) -> Counts:
@@ -72,8 +74,9 @@ def collect_status(
     *,
     counts: Callable[[Language, str], Counts | None],
     entries: Callable[[SourceArticle], int],
+    snippets: Sequence[SourceArticle] = (),
 ) -> list[StatusRow]:
-    """One row per (language, article).
+    """One row per (language, article), then per (language, snippet file).
 
     ``counts(lang, slug)``: the counts of that catalogue (:func:`count_catalog`),
     None when there is none; ``entries(article)``: how many entries a catalogue
@@ -81,12 +84,12 @@ def collect_status(
     """
     rows = []
     for lang in languages:
-        for article in articles:
+        for article, snippet in [*((a, False) for a in articles), *((s, True) for s in snippets)]:
             if article.lang.code == lang.code:
-                rows.append(StatusRow(lang, article, None))
+                rows.append(StatusRow(lang, article, None, snippet))
                 continue
             found = counts(lang, article.slug)
-            rows.append(StatusRow(lang, article, found if found is not None else Counts(untranslated=entries(article))))
+            rows.append(StatusRow(lang, article, found if found is not None else Counts(untranslated=entries(article)), snippet))
     return rows
 
 
@@ -108,7 +111,7 @@ def _language_section(
     rows: list[StatusRow], ui: UiTranslations, titles: Mapping[str, str], bars: dict[tuple[int, int, int], str]
 ) -> list[str]:
     lang = rows[0].lang
-    translated_rows = [r for r in rows if r.counts is not None]
+    translated_rows = [r for r in rows if r.counts is not None and not r.snippet]
     done = sum(1 for r in translated_rows if r.counts is not None and r.counts.complete)
     # The name keeps its own language and direction inside a page of another one.
     heading = f'<span lang="{lang.tag}" dir="{lang.direction}">{markdown_text(f"{lang.native_name} ({lang.tag})")}</span>'
@@ -127,7 +130,8 @@ def _language_section(
 
 
 def _row(row: StatusRow, ui: UiTranslations, title: str, bars: dict[tuple[int, int, int], str]) -> str:
-    name = f'<th scope="row">{_esc(title)}</th>'
+    shown = f'<code>{_esc(title)}</code>' if row.snippet else _esc(title)
+    name = f'<th scope="row">{shown}</th>'
     if row.counts is None:
         return f'<tr>{name}<td colspan="4">{_esc(ui.text("status.original"))}</td></tr>'
     c = row.counts

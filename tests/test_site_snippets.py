@@ -10,6 +10,7 @@ build (module scope) backs the HTML checks; the rest extract or render trees onl
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -140,6 +141,16 @@ def test_an_untranslated_snippet_segment_is_marked_as_english(built) -> None:
     project, _ = built
     assert f'<span lang="en" dir="ltr" class="medloc-fallback">{UNTRANSLATED}</span>' in article(project, "ko/back-pain/index.html")
     assert f"<p>{UNTRANSLATED}</p>" in article(project, "back-pain/index.html")
+
+
+def test_the_status_page_lists_snippet_files_by_path(built) -> None:
+    """The team sees a snippet's progress like an article's; the per-language summary counts articles."""
+    project, _ = built
+    status = article(project, "ko/status/index.html")
+    korean = status[status.find('lang="ko"') :]
+    assert re.search(r'<th scope="row"><code>includes/contact\.md</code></th><td>2</td><td>0</td><td>0</td>', korean)
+    assert '<th scope="row"><code>includes/abbreviations.md</code></th><td>1</td><td>0</td><td>0</td>' in korean
+    assert "1 of 1 article fully translated" in article(project, "status/index.html").replace("\n", " ")
 
 
 def test_a_line_range_include_is_kept_and_reported(built) -> None:
