@@ -59,25 +59,32 @@ class SiteLayout:
         return up + self.prefix(there)
 
 
-def read_top_config(path: Path) -> dict[str, Any]:
-    """The project's mkdocs.yml, read safely: python tags are kept as text, never run."""
-
-    class _Loader(yaml.SafeLoader):
-        pass
+def read_top_config(path: Path, *, text: str | None = None) -> dict[str, Any]:
+    """The project's mkdocs.yml (``text``: its content, if already read), read safely: python
+    tags are kept as text, never run."""
 
     def keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
         return f"{node.tag}"
 
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", keep)
-    _Loader.add_multi_constructor("!", keep)
     try:
-        data = yaml.load(read_text(path), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(read_text(path) if text is None else text, Loader=_tag_keeping_loader(keep))  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", Location(str(path), mark.line + 1 if mark else None)) from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping of MkDocs settings", Location(str(path), 1))
     return data
+
+
+def _tag_keeping_loader(keep: Callable[[yaml.SafeLoader, str, yaml.Node], Any]) -> type[yaml.SafeLoader]:
+    """A SafeLoader that hands every python and custom (``!ENV``) tag to ``keep``: none is ever run."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", keep)
+    _Loader.add_multi_constructor("!", keep)
+    return _Loader
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +98,8 @@ class Tagged:
     """``scalar``, ``sequence`` or ``mapping``."""
 
 
-def read_top_verbatim(path: Path) -> dict[str, Any]:
+def read_top_verbatim(path: Path, *, text: str | None = None) -> dict[str, Any]:
     """mkdocs.yml with tagged values as :class:`Tagged` (for settings copied into a language's config)."""
-
-    class _Loader(yaml.SafeLoader):
-        pass
 
     def keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
         if isinstance(node, yaml.MappingNode):
@@ -104,9 +108,8 @@ def read_top_verbatim(path: Path) -> dict[str, Any]:
             return Tagged(node.tag, loader.construct_sequence(node, deep=True), "sequence")
         return Tagged(node.tag, loader.construct_scalar(node), "scalar")  # type: ignore[arg-type]
 
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", keep)
-    _Loader.add_multi_constructor("!", keep)
-    data = yaml.load(read_text(path), Loader=_Loader)  # noqa: S506 - SafeLoader subclass; read_top_config checked it
+    # read_top_config has checked it
+    data = yaml.load(read_text(path) if text is None else text, Loader=_tag_keeping_loader(keep))  # noqa: S506 - SafeLoader subclass
     return data if isinstance(data, dict) else {}
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from .config import NAV_LIMIT, Config
 from .errors import Diagnostic, Location, PipelineError
+from .fsio import read_text
 from .languages import Language
 from .site_anchors import has_fragment_links, heading_ids
 from .site_cache import RenderCache
@@ -139,7 +140,8 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
     top = config.root / "mkdocs.yml"
     if not top.is_file():
         raise PipelineError("no mkdocs.yml: the site needs one (it is also the base of every language)", Location(str(top)))
-    top_settings = read_top_config(top)
+    top_text = read_text(top)
+    top_settings = read_top_config(top, text=top_text)
     site_url = str(top_settings.get("site_url") or config.site.get("url") or "").strip() or None
     if site_url and not site_url.endswith("/"):
         site_url += "/"
@@ -161,8 +163,8 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
             "which search engines ignore; set site_url (the address the site is published at)"
         )
         diagnostics.append(Diagnostic(Location(config.relative(top)), message, code="site-url-missing"))
-    diagnostics += _folder_mismatches(top, top_settings, config)
-    snippets = _snippets(top, top_settings, articles, config)
+    diagnostics += _folder_mismatches(top, top_text, top_settings, config)
+    snippets = _snippets(top, top_text, top_settings, articles, config)
     if snippets is not None:
         diagnostics += snippets.diagnostics
     plan = BuildPlan(
@@ -182,7 +184,7 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         assets={rel: path for rel, path in asset_files(config.docs_dir).items() if not excluded(rel)},
         nav=top_settings["nav"] if isinstance(top_settings.get("nav"), list) else None,
         snippets=snippets,
-        verbatim=_verbatim(top, snippets),
+        verbatim=_verbatim(top, top_text, snippets),
     )
     extra = {"site_name": site_name_message(plan.site_name)}
     extra |= {f"section:{article.section}": section_message(article.section) for article in articles if article.section}
@@ -192,11 +194,11 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
     return plan
 
 
-def _folder_mismatches(top: Path, top_settings: dict[str, Any], config: Config) -> list[Diagnostic]:
+def _folder_mismatches(top: Path, top_text: str, top_settings: dict[str, Any], config: Config) -> list[Diagnostic]:
     """mkdocs.yml's ``docs_dir``/``site_dir`` that differ from medloc's: plain ``mkdocs build`` would
     read other articles or write the English site elsewhere than ``medloc build``."""
     found = []
-    lines = top.read_text(encoding="utf-8").splitlines()
+    lines = top_text.splitlines()
     for key, default, ours in (("docs_dir", "docs", config.docs_dir), ("site_dir", "site", config.site_dir)):
         theirs = (top.parent / str(top_settings.get(key) or default)).resolve()
         if theirs != ours.resolve():
@@ -210,13 +212,15 @@ def _folder_mismatches(top: Path, top_settings: dict[str, Any], config: Config) 
     return found
 
 
-def _snippets(top: Path, top_settings: dict[str, Any], articles: Sequence[SourceArticle], config: Config) -> Snippets | None:
+def _snippets(
+    top: Path, top_text: str, top_settings: dict[str, Any], articles: Sequence[SourceArticle], config: Config
+) -> Snippets | None:
     """The snippet files of the articles (only those with ``8<`` are scanned) and ``auto_append``."""
     settings = snippet_settings(top_settings, root=config.root)
     if settings is None:
         return None
     sources = [(config.relative(article.path), scan_includes(article.text)) for article in articles if "8<" in article.text]
-    where = Location(config.relative(top), auto_append_line(top.read_text(encoding="utf-8"))) if settings.auto_append else None
+    where = Location(config.relative(top), auto_append_line(top_text)) if settings.auto_append else None
     found = find_snippets(settings, sources, relative=config.relative, append_location=where)
     problems = check_slugs(found, {article.slug: config.relative(article.path) for article in articles})
     if problems:
@@ -224,11 +228,11 @@ def _snippets(top: Path, top_settings: dict[str, Any], articles: Sequence[Source
     return found
 
 
-def _verbatim(top: Path, snippets: Snippets | None) -> dict[str, Any]:
+def _verbatim(top: Path, top_text: str, snippets: Snippets | None) -> dict[str, Any]:
     """mkdocs.yml's settings a language with translated snippets writes again (lists: INHERIT replaces them)."""
     if snippets is None or not snippets.files:
         return {}
-    settings = read_top_verbatim(top)
+    settings = read_top_verbatim(top, text=top_text)
     return {key: settings[key] for key in ("markdown_extensions", "watch") if isinstance(settings.get(key), list)}
 
 
