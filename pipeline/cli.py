@@ -129,9 +129,10 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
     sys.stdout.write(format_stats(table, fmt=args.format))
     if args.fail_under is None:
         return 0
-    for lang in table.below(args.fail_under):
+    below = table.below(args.fail_under)
+    for lang in below:
         print(f"{lang.language.code}: {lang.total.percent:g}% translated, under --fail-under {args.fail_under:g}%", file=sys.stderr)
-    return 1 if table.below(args.fail_under) else 0
+    return 1 if below else 0
 
 
 def cmd_check(args: argparse.Namespace, config: Config) -> int:
