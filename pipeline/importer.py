@@ -7,7 +7,7 @@ Each rule has a golden case in ``tests/importer/cases/`` (named in brackets);
 whole articles written in the site's style check the rules together
 [article-nonsurgical-disc] [article-fusion-recovery] [article-first-visit]
 [article-medication-guide] [article-adult-scoliosis] [article-notice]
-[article-disc-replacement].
+[article-disc-replacement] [article-cervical-disc] [article-fees-and-hours].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -18,14 +18,24 @@ Reading the raw text
     share buttons, form labels, ``Tags:``, copyright and cookie lines, a
     ``Book an appointment`` button, ``Read more…``, ``Prev post: …``/``Next »``
     links [footer-prev-next], and link titles under a footer heading
-    (``Related Posts``, ``Share this:``). [trailing-footer] A footer heading
+    (``Related Posts``, ``Share this:``). [trailing-footer] So are ``Posted in: …``,
+    like counters (``Like 8``) and ``Print this checklist``. [footer-social] A footer heading
     followed by article text is kept, with a warning ``[import-footer-kept]``:
     which part is junk is unclear. [footer-kept]
   * Above the article, among the first lines, a breadcrumb (``Home > Spine >
     Stenosis``) and a view counter (``Views: 532``) are the site's navigation
-    and are dropped. [header-navigation] A bullet with no text (``•`` alone)
+    and are dropped. [header-navigation] So are a like counter (``Like 12
+    Share``) and the site's menu printed twice at the very top (``Home`` /
+    ``Spine Center`` / ``Home`` / ``Spine Center``: short lines repeated right
+    after themselves), so the title line below them is found. [header-menu]
+    A bullet with no text (``•`` alone)
     is dropped; it does not split its list. [empty-bullet] A ``Read more``
     line is a teaser's link and is dropped wherever it stands. [read-more-inside]
+    So is an image's zoom link (``Click to enlarge``, ``(Click image to
+    enlarge)``). [image-zoom-link]
+  * Two sentences the scrape glued together (``the day.Your leg``, a word of
+    two lowercase letters or ``)`` before the ``.``, a capitalised word after it) get
+    their space back; ``e.g.Dr``, ``U.S.``, ``ASP.NET`` are left alone. [glued-sentences]
   * Text is kept exactly: curly quotes, dashes, non-breaking hyphens (U+2011),
     arrows are never "fixed" into ASCII. [typography-kept]
 
@@ -74,22 +84,41 @@ Headings
 Blocks that are not headings
   * A short unpunctuated line that is neither a heading nor part of a list or
     table is an image caption (the image itself was not scraped). It is kept
-    as an italic paragraph, so no text is lost. [image-caption]
+    as an italic paragraph, so no text is lost. [image-caption] Right above a
+    list it is the list's label (``Key points``): a bold paragraph. [list-label]
   * An author or date line among the first lines (``By Dr. Kim | Updated
     March 3, 2025``, ``Posted on 2024-11-18 by ...``, ``Posted by admin``) is
     kept in italics and is never a heading or the description. [byline] So is
     a date line ending the article (``Last updated: 2025-01-20``); it is never
     a list item. [date-line-at-end]
   * An image's alt text (``Image: …``, ``Figure 2. …``) is a caption. [image-alt]
+    So is a line of at most 6 words naming an image (``back pain infographic``,
+    ``wound care diagram``). [image-alt-name]
+  * Slides and infographics break sentences into short lines. A lowercase line
+    right under a line ending where no phrase ends (``,``, ``and``, ``the``, …)
+    continues it, as does a lowercase line ending a sentence under a
+    capitalised unpunctuated one, starting with a preposition or conjunction
+    (``Stiffness after waking is common`` / ``in people over 50.``; not ``Herniated
+    disc`` / ``the most common cause.``); the lines are joined. After a lead-in (``…:``) lowercase
+    lines stay list items. [broken-lines] Bare numbers counting from ``1`` on
+    their own lines (``1`` / ``Raise the screen`` / ``to eye level`` / ``2``) are a
+    numbered list: each item is the number's next line joined with the
+    lowercase lines under it; other lines before the next number are the item's
+    text, after the last number they are not. [slide-numbers]
   * A ``Table of Contents`` line followed by entries that are the article's
-    own headings is dropped: the site builds its own. [table-of-contents]
+    own headings is dropped: the site builds its own. [table-of-contents] An
+    entry repeated is the first heading itself, right under the list; it is
+    kept. A ``Table of Contents`` first line is never the title.
+    [table-of-contents-first-heading]
   * ``Step 2 — Nurse assessment`` (also ``Stage``/``Phase``), short and not a
     heading, is a step's title: a bold paragraph. [step-titles]
   * ``•`` bullets and ``1.`` numbered items, with or without blank lines
     between them, become ``-`` / ``1.`` lists; deeper indented bullets become a
     nested list (indented by 4 spaces: Python-Markdown needs 4); lines typed
     as ``- item``, ``* item`` or ``– item`` are bullets when a neighbouring line
-    uses the same marker (one alone stays text) [typed-bullets]; a deeper
+    uses the same marker (one alone stays text) [typed-bullets]; checklist
+    lines (``□ Stop aspirin 7 days before``, also ``☐ ☑ ☒ ✓ ✔``) are bullets
+    that keep their box [checklist-items]; a deeper
     indented plain line continues its item as a second paragraph, and the
     item's first line, when short and unpunctuated, is its bold title.
     [bullets-spaced] [numbered-sub-bullets] [numbered-continuation] Bullets at
@@ -138,9 +167,26 @@ Blocks that are not headings
     [table-flattened-width] If several widths leave only full rows, the one
     whose rows start with a word (a row label, not ``09:00``) wins, then the
     widest. [table-row-labels] A run of more than ``MAX_TABLE_COLUMNS`` such
-    cells cannot be measured: it is not made a table, and a warning
-    ``[import-table-unclear]`` says so. [table-unclear] A header cell may be a one- or two-word question
-    (``Covered?``). [table-header-question]
+    cells (a weekly timetable) is measured by its values: at the one width
+    where the first column holds distinct row labels found nowhere else and
+    another column repeats a value (``Outpatient``), it is a table.
+    [table-long-run] When no width or several fit, it is not made a table, and
+    a warning ``[import-table-unclear]`` says so. [table-unclear] A header cell may be a one- or two-word question
+    (``Covered?``). [table-header-question] A note under a table (``Source: …``,
+    ``Note: …``) ends it and is no cell, so two tables back to back stay two
+    tables. [table-source-note] No column may mix ``Label: value`` cells with
+    plain ones (a doctor's name / title / ``Specialties: …`` are records, not rows).
+    A header that is not Title Case (``Medicine`` / ``Stop before surgery`` /
+    ``Can restart``) is a table's only when, at exactly one width, the first
+    column's cells start with a letter and another column's all start with
+    a digit (``7 days``), and no header cell does. [table-number-column]
+  * In an article without slug lines every short Title Case line has a
+    heading's shape, so flattened tables are looked for first, reading such
+    lines as cells; a table whose width leaves only full rows wins over the
+    headings (``Cobb Angle`` / ``Category`` / ``Under 10°``). [table-without-slugs]
+    There, a Title Case line between two lines of a list (``Spinal stenosis`` /
+    ``Spondylolisthesis`` / ``Adult scoliosis``), ``Label: +82-2-…`` (a value after
+    the colon) and ``Source: …`` are not headings. [list-line-not-heading]
   * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
     table with one ``---`` per header cell; short rows are padded (warning
     ``[import-table-cells]``). [pipe-table-broken-delimiter]
@@ -208,18 +254,22 @@ _FOOTER_JUNK = re.compile(
     r"|(name|e-?mail|phone|website|comment|message|subject|send|submit|accept|decline)\s*\*?"
     r"|(click here to )?(book|make|request|schedule) (an? |your )?(free )?(appointment|consultation|visit)( now| today| online)?"
     r"|(read more|continue reading)\s*(…|\.\.\.|»|→)?"  # see _READ_MORE
+    r"|\(?(click|tap)( here| the image| on the image| image)? to (enlarge|zoom|zoom in|view (a )?larger( image)?)\)?"
+    r"|((likes?|shares?|comments?|tweets?|좋아요|공유|댓글)\s*:?\s*[\d,]*\s*)+"  # social counters: "Like 12"
+    r"|print( this)?( page| article| post| checklist| list| guide)?"
     r"|save my name, email, and website in this browser.*"
     r"|([«‹←<]\s*)?(prev(ious)?|next|older|newer)(\s+(post|article|story|entry))?\s*([»›→>]|:(\s+.*[^.])?)?",
     re.IGNORECASE,
 )
 """Lines of the site's template (share buttons, forms, copyright, cookies, call to action)."""
 
-_READ_MORE = re.compile(r"(read more|continue reading)\s*(…|\.\.\.|»|→)?", re.IGNORECASE)
-"""A teaser's link line; dropped wherever it stands."""
+_ENLARGE = r"\(?(click|tap)( here| the image| on the image| image)? to (enlarge|zoom|zoom in|view (a )?larger( image)?)\)?"
+_READ_MORE = re.compile(rf"(read more|continue reading)\s*(…|\.\.\.|»|→)?|{_ENLARGE}", re.IGNORECASE)
+"""A teaser's link line or an image's zoom link (``Click to enlarge``); dropped wherever it stands."""
 
 _FOOTER_START = re.compile(
     r"(share( this( post| article| page)?)?|related (posts|articles|reading|stories)"
-    r"|you (may|might) also like|leave a (reply|comment)|(tags|categories|filed under)\b.*)\s*:?",
+    r"|you (may|might) also like|leave a (reply|comment)|(tags|categories|filed (under|in)|posted in)\b.*)\s*:?",
     re.IGNORECASE,
 )
 """A line that opens the site's footer: it and everything after it are not the article."""
@@ -242,6 +292,8 @@ _SLUG_LINE = re.compile(rf"[a-z0-9({_CASELESS}][{_SLUG_CHARS}]*")
 _GLUED_SLUG = re.compile(rf"([a-z0-9({_CASELESS}][{_SLUG_CHARS}]*[a-z0-9){_CASELESS}])(?=[^{_SLUG_CHARS}\s])")
 _TYPED_BULLET = re.compile(r"([-*–])\s+\S.*")
 _BULLET_LINE = re.compile(rf"[{_BULLETS}]\s+(\S.*)")
+_CHECKBOX_LINE = re.compile(r"[□☐☑☒✓✔]\s+\S.*")
+"""A checklist line (``□ Stop aspirin 7 days before``): a list item that keeps its box."""
 _NUMBER_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+")
 _ABBREVIATIONS = ("vs", "Vs", "VS", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Fig", "approx", "e.g", "i.e", "cf")
@@ -261,10 +313,13 @@ _BYLINE = re.compile(
 """An author or date line: ``By Dr. Kim …``, ``Posted on 2024-11-18 by …``, ``March 3, 2025``."""
 _HEADER_CHROME = re.compile(
     r"(home|홈)\s*[>›»]\s*[^>›»]{1,60}([>›»]\s*[^>›»]{1,60})*"
-    r"|(views?|hits|조회수?)\s*:?\s*[\d,.]+|[\d,.]+\s+(views?|hits)",
+    r"|(views?|hits|조회수?)\s*:?\s*[\d,.]+|[\d,.]+\s+(views?|hits)"
+    r"|(?=.*\d)((likes?|shares?|comments?|tweets?|좋아요|공유|댓글)\s*:?\s*[\d,]*\s*)+",
     re.IGNORECASE,
 )
-"""Navigation above the article: a breadcrumb (``Home > Spine > Stenosis``) or a view counter."""
+"""Navigation above the article: a breadcrumb (``Home > Spine > Stenosis``), a view or like counter (``Like 12  Share``)."""
+MENU_LINES = 12
+"""The site's menu, printed twice (desktop and mobile), is looked for among the first lines only."""
 _DATE_LINE = re.compile(rf"(posted|published|updated|last updated|last modified|last reviewed|reviewed)( on)?:?\s+{_DATE}.*", re.IGNORECASE)
 """A date line that may also end an article (``Last updated: 2025-01-20``)."""
 MAX_TABLE_COLUMNS = 8
@@ -274,6 +329,23 @@ BYLINE_LINES = 6
 _STEP_TITLE = re.compile(r"(step|stage|phase) \d{1,2}\s*[—–:.-]\s*\S", re.IGNORECASE)
 _IMAGE_ALT = re.compile(r"(image|photo|picture|figure|fig\.|illustration|infographic)(\s+\d{1,2})?(\s*[:.]\s+\S.*)", re.IGNORECASE)
 """An image's alt text or caption kept by the scrape (``Image: needle position on fluoroscopy``)."""
+_ALT_NAME = re.compile(r"[^\W\d][\w’'‑ -]{0,60} (image|photo|picture|illustration|infographic|diagram|banner|poster|slide)s?", re.IGNORECASE)
+"""An image's file-like alt text (``back pain infographic``): a few words naming the kind of image."""
+_BARE_NUMBER = re.compile(r"\d{1,2}")
+"""A slide's item number on a line of its own (``1`` above ``Pain after a fall``)."""
+_OPEN_ENDING = re.compile(
+    r".*(,|\b(a|an|the|and|or|but|nor|of|to|in|on|at|by|for|with|within|without|from|into|than|about|between|through|during"
+    r"|every|each|your|our|their|its|this|these|that|which|who|if|when|while|because|is|are|was|be|will|can|may|should|must))",
+    re.IGNORECASE,
+)
+"""A line ending where no sentence or phrase ends (``If you notice any of these,``, ``Pain that wakes you up in the``)."""
+_CONTINUES = re.compile(
+    r"(in|on|at|by|for|with|within|without|from|into|after|before|while|when|because|since|until|unless|or|and|but|nor"
+    r"|than|so|if|as|to|of|over|under|during|through|across|around|about|every|each)\b.*"
+)
+"""A lowercase line that goes on with the sentence above it (``in people over 50.``), unlike a description (``the most common cause.``)."""
+_TABLE_NOTE = re.compile(r"\*?(sources?|notes?|adapted from|data|references?)\s*:\s*\S.*", re.IGNORECASE)
+"""A note under a table (``Source: HIRA fee schedule, 2025``): it ends the table, it is no cell."""
 _FAQ_HEADING = re.compile(r"(frequently asked questions|faqs?|common questions)( \(faqs?\))?", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"(table of contents|contents|in this article|on this page)\s*:?", re.IGNORECASE)
 
@@ -547,10 +619,27 @@ def drop_trailing_junk(rows: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 def drop_header_chrome(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Breadcrumb and view-counter lines among the first lines are the site's navigation."""
+    """Breadcrumb, counter and menu lines among the first lines are the site's navigation."""
+    rows = drop_repeated_menu(rows)
     first = [k for k, row in enumerate(rows) if row[2]][:BYLINE_LINES]
     chrome = {k for k in first if _HEADER_CHROME.fullmatch(rows[k][2])}
     return [row for k, row in enumerate(rows) if k not in chrome]
+
+
+def drop_repeated_menu(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first lines repeated right after themselves (``Home`` / ``Spine Center`` / ``Home`` / ``Spine Center``) are the site's menu.
+
+    Only short unpunctuated lines at the very top count: an article never
+    repeats a run of its own lines twice in a row before its title.
+    """
+    top = [k for k, row in enumerate(rows) if row[2]][:MENU_LINES]
+    texts = [rows[k][2] for k in top]
+    for size in range(2, len(texts) // 2 + 1):
+        menu = texts[:size]
+        if menu == texts[size : 2 * size] and all(len(words(t)) <= 4 and t[-1] not in ".,;:!?" for t in menu):
+            dropped = set(top[: 2 * size])
+            return [row for k, row in enumerate(rows) if k not in dropped]
+    return rows
 
 
 def footer_kept_warnings(text: str, *, path: str) -> list[Diagnostic]:
@@ -562,10 +651,17 @@ def footer_kept_warnings(text: str, *, path: str) -> list[Diagnostic]:
     ]
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}|\w\))([.!?])(?=[A-Z][a-z])")
+"""``pain.The``: the scrape lost the space between two sentences (never in ``e.g.``, ``U.S.``, ``ASP.NET``)."""
+
+
 def classify(number: int, indent: int, text: str, gap: int) -> Line:
+    text = _GLUED_SENTENCE.sub(r"\1 ", text)
     bullet = _BULLET_LINE.fullmatch(text)
     if bullet:
         return Line(number, bullet.group(1), "bullet", indent, gap, text)
+    if _CHECKBOX_LINE.fullmatch(text):
+        return Line(number, text, "bullet", indent, gap, text)  # the box stays: it is what the reader ticks
     numbered = _NUMBER_LINE.fullmatch(text)
     if numbered:
         return Line(number, numbered.group(2), "number", indent, gap, text)
@@ -617,7 +713,86 @@ def tokenize(text: str) -> list[Line]:
             lines.append(classify(number, indent, stripped, gap))
         previous = lines[-1].raw if lines[-1].kind != "slug" else None
         gap = 0
-    return typed_bullets(lines)
+    return join_broken_lines(typed_bullets(lines))
+
+
+def join_broken_lines(lines: list[Line]) -> list[Line]:
+    """A line the layout broke mid-sentence is joined to the line it continues.
+
+    The next line starts in lowercase (or a digit), with no blank line between,
+    and the line ends where no phrase ends (``If you notice any of these,`` /
+    ``call us today.``); or a capitalised line without final punctuation is
+    completed by up to three lowercase lines, the first starting with a
+    preposition or conjunction, the last ending the sentence (``Most injuries
+    happen`` / ``while lifting`` / ``the wrong way.``), unless a lead-in
+    (``…:``) announced them as list items. A lowercase description under a
+    title (``Herniated disc`` / ``the most common cause.``) is not joined.
+    """
+    result: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        above = result[-1] if result else None
+        if above is not None and is_broken_before(above, line):
+            result[-1] = joined(above, [line])
+            k += 1
+            continue
+        result.append(line)
+        k += 1
+        end = sentence_end(lines, k)
+        if end and is_sentence_start(line) and not in_lead_in_run(result):
+            result[-1] = joined(line, lines[k:end])
+            k = end
+    return result
+
+
+def joined(line: Line, rest: Sequence[Line]) -> Line:
+    text = " ".join([line.text, *(r.text for r in rest)])
+    return replace(line, text=text, raw=" ".join([line.raw, *(r.text for r in rest)]))
+
+
+def is_continuation(line: Line | None, above: Line) -> bool:
+    """A plain line right under ``above`` that starts as no sentence starts."""
+    return (
+        line is not None
+        and line.kind == "text"
+        and line.gap == 0
+        and (line.text[0].islower() or line.text[0].isdigit())
+        and line.indent <= above.indent + 1
+        and not _SLUG_LINE.fullmatch(line.text)
+    )
+
+
+def is_broken_before(above: Line, line: Line) -> bool:
+    """``above`` ends where no phrase ends (``,``, ``the``, ``within``) and ``line`` continues it."""
+    return is_continuation(line, above) and above.kind != "slug" and bool(_OPEN_ENDING.fullmatch(above.text))
+
+
+def is_sentence_start(line: Line) -> bool:
+    return line.kind == "text" and line.text[0].isupper() and line.text[-1] not in ".!?:;,…"
+
+
+def sentence_end(lines: list[Line], k: int) -> int:
+    """End (exclusive) of up to three lowercase lines from ``k`` that finish a sentence, or 0."""
+    for end in range(k, min(k + 3, len(lines))):
+        line = lines[end]
+        if not is_continuation(line, lines[end - 1]) or not line.text[0].islower() or (end == k and not _CONTINUES.match(line.text)):
+            return 0
+        if line.text[-1] in ".!?":
+            return end + 1
+        if line.text[-1] in ",;:…":
+            return 0
+    return 0
+
+
+def in_lead_in_run(lines: list[Line]) -> bool:
+    """True if a line ending in ``:`` stands above the last line with no blank line between."""
+    k = len(lines) - 1
+    while k > 0 and lines[k].gap == 0 and lines[k - 1].kind != "slug":
+        if lines[k - 1].text.endswith(":"):
+            return True
+        k -= 1
+    return False
 
 
 def typed_bullets(lines: list[Line]) -> list[Line]:
@@ -647,6 +822,68 @@ class BlockParser:
         self.has_slugs = any(line.kind == "slug" for line in lines)
         self.diagnostics: list[Diagnostic] = []
         self.blocks: list[Block] = []
+        self.headings_off = False
+        self.limit: int | None = None
+        """While looking for tables: the index where cells must end."""
+        self.not_headings: frozenset[int] = frozenset() if self.has_slugs else self.find_not_headings()
+
+    def find_not_headings(self) -> frozenset[int]:
+        """Title Case lines that are not headings in an article without slug lines.
+
+        Shape alone makes every short Title Case line a heading there, so a
+        flattened table's cells (``Cobb Angle`` / ``Category`` / ``Under 10°``) are
+        found first, reading every line as a possible cell; a table counts only
+        if its width leaves full rows. Then a line between two lines of a list
+        (``Spinal stenosis`` / ``Spondylolisthesis`` / ``Adult scoliosis``) is an
+        item, and ``Term: +82-2-…`` (a value after the colon) is no heading.
+        """
+        found: set[int] = set()
+        self.headings_off = True
+        i = 0
+        while i < len(self.lines):
+            taken = self.exact_table_size(i) if self.is_heading_line(i) else 0
+            if not taken:
+                self.limit = self.heading_after_cells(i)  # "Treatment Options" above its paragraph ends the cells
+                taken = self.exact_table_size(i) if self.limit is not None else 0
+                self.limit = None
+            found.update(range(i, i + taken))
+            i += taken or 1
+        self.headings_off = False
+        for i in range(len(self.lines)):
+            if self.is_heading_line(i) and (self.is_list_line_between(i) or self.is_value_term(i) or _TABLE_NOTE.fullmatch(self.lines[i].text)):
+                found.add(i)
+        return frozenset(found)
+
+    def exact_table_size(self, i: int) -> int:
+        """Lines taken by a flattened table at ``i`` whose width leaves only full rows (0 if none)."""
+        shape = self.flat_table_shape(i)
+        return shape[0] * (shape[1] // shape[0] + 1) if shape and shape[2] else 0
+
+    def heading_after_cells(self, i: int) -> int | None:
+        """The last of the cell-like lines from ``i`` when it is a heading line above a paragraph."""
+        j = i
+        while self.is_cell(j + 1):
+            j += 1
+        return j if j > i and self.is_heading_line(j) and self.line(j + 1) is not None else None
+
+    def is_heading_line(self, i: int) -> bool:
+        """A heading by shape in an article without slug lines: short, one phrase, Title Case."""
+        line = self.line(i)
+        return line is not None and line.kind == "text" and is_heading_shaped(line.raw) and is_title_case(line.raw)
+
+    def is_list_line_between(self, i: int) -> bool:
+        above, line, below = self.line(i - 1), self.lines[i], self.line(i + 1)
+        return (
+            above is not None
+            and below is not None
+            and line.gap == 0
+            and below.gap == 0
+            and all(n.kind == "text" and is_phrase(n.text) and not n.text.endswith("?") and not self.is_heading_line(j) for j, n in ((i - 1, above), (i + 1, below)))
+        )
+
+    def is_value_term(self, i: int) -> bool:
+        term = split_term(self.lines[i].text)
+        return term is not None and not term[1][0].isalpha()
 
     def parse(self) -> list[Block]:
         rules = (
@@ -654,6 +891,7 @@ class BlockParser:
             self._try_byline,
             self._try_toc,
             self._try_heading,
+            self._try_slide_numbers,
             self._try_pipe_table,
             self._try_step_title,
             self._try_image_alt,
@@ -692,13 +930,14 @@ class BlockParser:
                 and is_heading_shaped(line.raw, max_words=30)
                 and slug_matches(line.raw, after.text)
             )
-        return line.kind == "text" and is_heading_shaped(line.raw) and is_title_case(line.raw)
+        return not self.headings_off and i not in self.not_headings and self.is_heading_line(i)
 
     def is_title_like(self, i: int) -> bool:
         """A short unpunctuated line that is not a heading: caption or list title."""
         line = self.line(i)
         return (
-            line is not None
+            (self.limit is None or i < self.limit)
+            and line is not None
             and line.kind == "text"
             and is_heading_shaped(line.text, max_words=12)
             and not self.is_heading(i)
@@ -720,12 +959,14 @@ class BlockParser:
     def is_cell(self, i: int) -> bool:
         line = self.line(i)
         return (
-            line is not None
+            (self.limit is None or i < self.limit)
+            and line is not None
             and line.kind == "text"
             and line.gap <= 1
             and len(line.text) <= 120
             and not is_multi_sentence(line.text)
             and not line.text.endswith(":")
+            and not _TABLE_NOTE.fullmatch(line.text)
             and not self.is_heading(i)
         )
 
@@ -772,8 +1013,9 @@ class BlockParser:
         if not _TOC_TITLE.fullmatch(self.lines[i].text):
             return 0
         headings = {self.lines[j].text.casefold() for j in range(len(self.lines)) if self.is_heading(j)}
-        count = 1
-        while (entry := self.line(i + count)) is not None and entry.gap <= 1 and entry.text.casefold() in headings:
+        count, listed = 1, set()
+        while (entry := self.line(i + count)) is not None and entry.gap <= 1 and entry.text.casefold() in headings - listed:
+            listed.add(entry.text.casefold())  # a repeated entry is the first heading itself, right after the list
             count += 1
         return count if count >= 3 else 0
 
@@ -784,6 +1026,44 @@ class BlockParser:
         numbered = bool(_NUMBERED_HEADING.match(line.raw))
         self.blocks.append(Heading(line.raw, line.number, line.gap, numbered=numbered))
         return 2 if self.has_slugs else 1
+
+    def _try_slide_numbers(self, i: int) -> int:
+        """``1`` / ``Pain after a fall`` / ``or accident`` / ``2`` / …: a slide's numbered items.
+
+        Each bare number (counting from 1) opens an item: its next line, with the
+        lowercase lines that continue it. Lines between that and the next number
+        are the item's text; after the last number only the continued line belongs to it.
+        """
+        items: list[Item] = []
+        j = i
+        while self.is_bare_number(j, len(items) + 1) and self.line_kind(j + 1) == "text" and not self.is_bare_number(j + 1, len(items) + 2):
+            text, k = self.continued_text(j + 1)
+            end = k
+            while (line := self.line(end)) is not None and line.kind == "text" and line.gap <= 1 and not _BARE_NUMBER.fullmatch(line.text) and not self.is_heading(end):
+                end += 1
+            parts: list[str] = []
+            if end > k and self.is_bare_number(end, len(items) + 2):
+                while k < end:
+                    part, k = self.continued_text(k)
+                    parts.append(part)
+            style = "title" if parts and is_heading_shaped(text) else "plain"
+            items.append(Item(text, self.lines[j + 1].number, tuple(parts), style))
+            j = k
+        if len(items) < 2:
+            return 0
+        self.blocks.append(ListBlock(True, tuple(items), self.lines[i].number))
+        return j - i
+
+    def is_bare_number(self, j: int, number: int) -> bool:
+        line = self.line(j)
+        return line is not None and line.kind == "text" and bool(_BARE_NUMBER.fullmatch(line.text)) and int(line.text) == number and (number == 1 or line.gap <= 1)
+
+    def continued_text(self, j: int) -> tuple[str, int]:
+        """Line ``j`` with the lowercase lines right under it (a phrase the layout broke), and the next index."""
+        text, k = self.lines[j].text, j + 1
+        while (line := self.line(k)) is not None and line.kind == "text" and line.gap == 0 and line.text[0].islower():
+            text, k = f"{text} {line.text}", k + 1
+        return text, k
 
     def _try_pipe_table(self, i: int) -> int:
         if not self.is_pipe_table_start(i):
@@ -821,23 +1101,18 @@ class BlockParser:
 
     def _try_image_alt(self, i: int) -> int:
         line = self.lines[i]
+        named = line.kind == "text" and bool(_ALT_NAME.fullmatch(line.text)) and len(words(line.text)) <= 6 and not self.is_heading(i) and not self.after_lead_in()
         alt = _IMAGE_ALT.fullmatch(line.text) if line.kind == "text" else None
-        if not alt or is_multi_sentence(alt.group(3).lstrip(" :.")) or len(words(line.text)) > 20:
+        if not named and (not alt or is_multi_sentence(alt.group(3).lstrip(" :.")) or len(words(line.text)) > 20):
             return 0
         self.blocks.append(Caption(line.text, line.number))
         return 1
 
     def _try_flat_table(self, i: int) -> int:
-        longest = 0
-        while self.is_header_cell(i + longest) and (longest == 0 or self.lines[i + longest].gap <= 1):
-            longest += 1
-        if longest > MAX_TABLE_COLUMNS:
-            if not self.is_header_cell(i - 1):
-                self.warn(self.lines[i].number, f"{longest} short Title Case lines in a row may be a flattened table, but its width cannot be told; not made a table", "import-table-unclear")
+        shape = self.flat_table_shape(i)
+        if shape is None:
             return 0
-        if longest < 2:
-            return 0
-        width, count = self.table_shape(i, longest)
+        width, count, _ = shape
         rows = count // width
         if rows < 2:
             return 0
@@ -846,7 +1121,54 @@ class BlockParser:
         self.blocks.append(Table(grid[0], grid[1:], self.lines[i].number))
         return width * (rows + 1)
 
-    def table_shape(self, i: int, longest: int) -> tuple[int, int]:
+    def flat_table_shape(self, i: int) -> tuple[int, int, bool] | None:
+        """(columns, body cells, whether the width leaves only full rows) of a flattened table at line ``i``."""
+        longest = 0
+        while self.is_header_cell(i + longest) and (longest == 0 or self.lines[i + longest].gap <= 1):
+            longest += 1
+        if longest > MAX_TABLE_COLUMNS:
+            if self.is_header_cell(i - 1):
+                return None
+            widths = self.consistent_widths(i)
+            if len(widths) != 1:
+                if not self.headings_off:
+                    self.warn(self.lines[i].number, f"{longest} short Title Case lines in a row may be a flattened table, but its width cannot be told; not made a table", "import-table-unclear")
+                return None
+            width, count = widths[0]
+            exact = True
+        elif longest < 2:
+            return self.number_column_shape(i)
+        else:
+            width, count, exact = self.table_shape(i, longest)
+        return (width, count, exact) if count // width >= 2 else None
+
+    def number_column_shape(self, i: int) -> tuple[int, int, bool] | None:
+        """A table whose header is not Title Case (``Medicine`` / ``Stop before surgery`` / ``Can restart``).
+
+        Shape cannot tell such a header from text, so the body must: at exactly
+        one width, the first column's cells start with a letter (row labels),
+        another column's cells all start with a digit (``7 days``, ``45,000``),
+        and no header cell does.
+        """
+        found = []
+        for width in range(2, MAX_TABLE_COLUMNS + 1):
+            header = [self.line(i + c) for c in range(width)]
+            if not all(self.is_short_label(i + c) for c in range(width)) or any(h is not None and h.gap > 1 for h in header[1:]):
+                continue
+            cells = self.body_cells(i + width, width)
+            rows = len(cells) // width
+            if rows < 2 or len(cells) % width or not columns_agree(cells, width):
+                continue
+            columns = [cells[c::width] for c in range(width)]
+            if all(cell[0].isalpha() for cell in columns[0]) and any(all(cell[0].isdigit() for cell in column) for column in columns[1:]):
+                found.append((width, len(cells), True))
+        return found[0] if len(found) == 1 else None
+
+    def is_short_label(self, i: int) -> bool:
+        line = self.line(i)
+        return self.is_title_like(i) and line is not None and len(line.text) <= 40 and len(words(line.text)) <= 6 and line.text[0].isalpha()
+
+    def table_shape(self, i: int, longest: int) -> tuple[int, int, bool]:
         """(columns, body cells): the header width that leaves only full rows, else ``longest``.
 
         A first body cell can look like a header cell (``Weeks 1–2``, ``Monday–Friday``),
@@ -859,18 +1181,46 @@ class BlockParser:
         fits = []
         for width in range(longest, 1, -1):
             cells = self.body_cells(i + width, width)
-            if len(cells) // width >= 2 and len(cells) % width == 0:
+            if len(cells) // width >= 2 and len(cells) % width == 0 and columns_agree(cells, width):
                 labelled = sum(cell[0].isalpha() for cell in cells[::width]) / (len(cells) // width)
                 fits.append((labelled, width, len(cells)))
         if fits:
             _, width, count = max(fits)
-            return width, count
-        return longest, len(self.body_cells(i + longest, longest, trim=False))
+            return width, count, True
+        return longest, len(self.body_cells(i + longest, longest, trim=False)), False
+
+    def consistent_widths(self, i: int) -> list[tuple[int, int]]:
+        """(columns, body cells) of each width at which a long run of Title Case cells reads as a table.
+
+        With more than ``MAX_TABLE_COLUMNS`` such cells the header cannot be told
+        by shape (``Day`` / ``Morning`` / ``Monday`` / ``Surgery`` …); the values
+        can: at the true width the first column's body cells are row labels
+        (each distinct, found in no other column and not in the header) while
+        some value repeats in the other columns (``Outpatient``). Without a
+        repeated value every width would pass, so none is trusted.
+        """
+        found = []
+        for width in range(2, MAX_TABLE_COLUMNS + 1):
+            cells = self.body_cells(i + width, width)
+            if len(cells) // width < 2 or len(cells) % width:
+                continue
+            header = {line.text.casefold() for line in self.lines[i : i + width]}
+            labels = [c.casefold() for c in cells[::width]]
+            values = [c.casefold() for n, c in enumerate(cells) if n % width]
+            if (
+                len(set(labels)) == len(labels)
+                and not set(labels) & set(values)
+                and not header & set(labels + values)
+                and len(set(values)) < len(values)
+            ):
+                found.append((width, len(cells)))
+        return found
 
     def body_cells(self, start: int, width: int, *, trim: bool = True) -> list[str]:
-        cells = []
-        while self.is_cell(start + len(cells)):
-            cells.append(self.lines[start + len(cells)].text)
+        cells: list[str] = []
+        gap = self.lines[start - 1].gap if start - 1 >= 0 else 0
+        while self.is_cell(start + len(cells)) and self.lines[start + len(cells)].gap == gap:
+            cells.append(self.lines[start + len(cells)].text)  # the cells of one table are spaced alike
         if not trim:
             return cells
         sentences = Counter(n % width for n, cell in enumerate(cells) if cell.endswith("."))
@@ -1099,7 +1449,10 @@ class BlockParser:
     def _try_caption(self, i: int) -> int:
         if not self.is_title_like(i) or self.lines[i].text.endswith("?"):
             return 0  # a question ("Q: Should I stay in bed?") is a paragraph, not a caption
-        line = self.lines[i]
+        line, after = self.lines[i], self.line(i + 1)
+        if after is not None and after.kind in ("bullet", "number") and after.gap <= 1:
+            self.blocks.append(Paragraph(line.text, line.number, strong=True))  # "Key points" above its list: a label
+            return 1
         self.blocks.append(Caption(line.text, line.number))
         return 1
 
@@ -1113,6 +1466,11 @@ class BlockParser:
 
     def warn(self, line: int, message: str, code: str) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line), message, "warning", code))
+
+
+def columns_agree(cells: Sequence[str], width: int) -> bool:
+    """No column mixes ``Label: value`` cells with plain ones: such rows are records, not a table's rows."""
+    return all(len({split_term(cell, lowercase=True) is None for cell in cells[c::width]}) == 1 for c in range(width))
 
 
 def unify_terms(items: Sequence[Item]) -> tuple[Item, ...]:
@@ -1274,8 +1632,8 @@ def take_title_line(lines: list[Line]) -> tuple[str | None, list[Line]]:
         return None, lines
     first = lines[0].text
     one_phrase = re.sub(r"[?!](?=\s+[A-Z])", ",", first)  # "What Does It Cost? Insurance Explained"
-    is_title = is_heading_shaped(one_phrase) and is_title_case(first) and first.lower() not in GENERIC_HEADINGS
-    if is_title and not BlockParser(lines, path="").is_header_cell(1):
+    is_title = is_heading_shaped(one_phrase) and is_title_case(first) and first.lower() not in GENERIC_HEADINGS and not _TOC_TITLE.fullmatch(first)
+    if is_title and not BlockParser(lines, path="")._try_flat_table(0):  # not a table's first header cell
         return first, lines[1:]
     return None, lines
 
