@@ -93,9 +93,18 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
+# Superscript and subscript digits (m², H₂O) are numbers of their own, as pymdownx.caret/tilde's
+# ``m^2^`` and ``H~2~O`` are: "^" keeps "10²" two numbers (10 and 2), never "102".
+_SCRIPT_DIGITS = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089]+")
+_SCRIPT_TABLE = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089",
+                              "01234567890123456789")
+
+
 @lru_cache(maxsize=65536)
 def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
     """Every number in ``text`` (digits, separators, multipliers, Roman numerals in context)."""
+    if not text.isascii():
+        text = _SCRIPT_DIGITS.sub(lambda match: "^" + match.group().translate(_SCRIPT_TABLE), text)
     decimal, group = _separators(lang)
     return tuple(_digit_numbers(text, decimal, group, twos=_groups_in_twos(lang))) + tuple(_roman_numbers(text))
 

@@ -155,3 +155,13 @@ def test_grouped_integers_read_back_in_every_convention(value: int) -> None:
     russian = english.replace(",", "\u00a0")
     assert [n.value for n in extract_numbers(english, "en")] == [str(value)]
     assert [n.value for n in extract_numbers(russian, "ru")] == [str(value)]
+
+
+def test_superscript_and_subscript_digits_are_numbers_of_their_own() -> None:
+    """``m²`` is the ``m^2^`` of pymdownx.caret, ``H₂O`` the ``H~2~O`` of pymdownx.tilde: a
+    translation may write either, and ``10²`` stays two numbers, never 102."""
+    values = lambda text, lang: [n.value for n in extract_numbers(text, lang)]  # noqa: E731
+    assert values("A scar of 5 cm^2^", "en") == values("5 cm² 크기의 흉터", "ko") == ["5", "2"]
+    assert values("H~2~O", "en") == values("H₂O", "ja") == ["2"]
+    assert values("10²", "ko") == ["10", "2"]
+    assert values("x¹⁰", "ko") == ["10"]
