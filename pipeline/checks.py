@@ -11,9 +11,12 @@ id                   severity  finds
 ``number-mismatch``  error     numbers that differ, a number whose unit changed (400 mg -> 400 g,
                                $ -> ₩, 5 mg/kg -> 5 mg), or a range whose ends were swapped
                                (15–20 -> 20~15; see :mod:`pipeline.numbers`)
-``markup-mismatch``  error     a link or image target changed, added or dropped; HTML added;
+``markup-mismatch``  error     a link or image target changed, added or dropped (a reference link
+                               ``[text][label]`` by its label); HTML added;
                                a footnote reference (``[^1]``) changed or dropped
-``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added
+``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added; Material markup
+                               (``++ctrl+p++``, ``:material-phone:``, ``==x==``, ``^^x^^``,
+                               ``~~x~~``, ``H~2~O``, ``m^2^``, critic marks) lost, added or changed
 ``term-missing``     warning   a source term without its preferred/admitted wording
                                (a translation may rephrase: a person decides)
 ``inconsistent``     warning   one msgid translated differently within a language
@@ -61,6 +64,7 @@ from .glossary import Glossary, Term, TermTranslation, load_glossary
 from .languages import get_language
 from .numbers import Measure, Number, extract_numbers, measures, mentions_unit, number_words, ranges, required_words
 from .merge import SUSPENDED
+from .segment import CODE_SPAN_RE, FOOTNOTE_REF_RE, REFERENCE_LINK_RE, reference_labels
 from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
 
 if TYPE_CHECKING:
@@ -186,6 +190,10 @@ class Markup:
     html: tuple[str, ...] = ()
     footnotes: tuple[str, ...] = ()
     """Footnote references (``[^1]``, ``[^note]``): CommonMark reads them as text, the site as links."""
+    extensions: tuple[str, ...] = ()
+    """Material/pymdown-extensions inline markup: keys (``++ctrl+p++``) and icon or emoji
+    shortcodes (``:material-phone:``) verbatim; highlight, insert, delete, sub/superscript and
+    critic marks by their kind (``==...==``): their text is translated, the marks stay."""
 
 
 _MARKUP_CHARS = re.compile(r"[\[\]`*_<&\\]")
@@ -233,17 +241,55 @@ def _simple_markup(text: str) -> Markup | None:
     return Markup("".join(plain), tuple(links), (), emphasis, strong)
 
 
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\](?!:)")
+# pymdownx.keys, emoji/icon shortcodes (verbatim), then marks whose text is translated (by kind).
+_VERBATIM_EXTENSION = re.compile(r"\+\+[^\s+](?:[^\n]*?[^\s+])?\+\+|(?<![\w:/]):[a-z+][a-z0-9_+-]*:(?![\w:])")
+_MARK_EXTENSIONS = (
+    ("{++...++}", re.compile(r"\{\+\+.+?\+\+\}")), ("{--...--}", re.compile(r"\{--.+?--\}")),
+    ("{~~...~>...~~}", re.compile(r"\{~~.+?~>.*?~~\}")), ("{==...==}", re.compile(r"\{==.+?==\}")),
+    ("{>>...<<}", re.compile(r"\{>>.+?<<\}")), ("==...==", re.compile(r"(?<![=\w{])==(?![\s=]).+?(?<![\s=])==(?![=}])")),
+    ("^^...^^", re.compile(r"(?<!\^)\^\^(?![\s^]).+?(?<![\s^])\^\^(?!\^)")),
+    ("~~...~~", re.compile(r"(?<![~{])~~(?![\s~]).+?(?<![\s~])~~(?![~}])")),
+    ("^...^", re.compile(r"(?<![\^\\])\^(?![\s^\[])[^\s^]+?\^(?!\^)")), ("~...~", re.compile(r"(?<![~\\])~(?![\s~>])[^\s~]+?~(?!~)")),
+)
+_EXTENSION_CHARS = re.compile(r"\+\+|:[a-z+]|==|\^|~|\{[-+~=>]")
+
+
+def extension_markup(text: str) -> tuple[str, ...]:
+    """The pymdown-extensions inline markup in ``text`` (outside code spans), see :attr:`Markup.extensions`."""
+    if not _EXTENSION_CHARS.search(text):
+        return ()
+    text = CODE_SPAN_RE.sub(" ", text)
+    found: list[str] = []
+    for label, pattern in _MARK_EXTENSIONS[:5]:  # critic marks first: {++x++} holds no keys
+        found += [label] * len(pattern.findall(text))
+        text = pattern.sub(" ", text)
+    found += [match.group() for match in _VERBATIM_EXTENSION.finditer(text)]
+    text = _VERBATIM_EXTENSION.sub(" ", text)
+    for label, pattern in _MARK_EXTENSIONS[5:]:
+        found += [label] * len(pattern.findall(text))
+        text = pattern.sub(" ", text)
+    return tuple(found)
 
 
 @lru_cache(maxsize=65536)
 def analyse_markup(text: str) -> Markup:
     """Parse one segment's inline Markdown (fast paths: no markup characters; the everyday subset)."""
+    references = reference_labels(text)
+    if references:  # the label is no prose; changing or dropping it breaks the link on the site
+        found = analyse_markup(REFERENCE_LINK_RE.sub(lambda match: match.group(1), text))
+        return replace(found, links=found.links + tuple(f"[{label}]" for label in references))
+    extensions = extension_markup(text)
+    if extensions:  # the marks are no prose; the site renders them, CommonMark leaves them as text
+        return replace(_analyse_markdown(text), extensions=extensions)
+    return _analyse_markdown(text)
+
+
+def _analyse_markdown(text: str) -> Markup:
     if not _MARKUP_CHARS.search(text):
         return Markup(plain=text)
-    footnotes = tuple(_FOOTNOTE_REF.findall(text))
+    footnotes = tuple(FOOTNOTE_REF_RE.findall(text))
     if footnotes:  # a label is no prose (its digits are no number), and its loss is a lost note
-        return replace(analyse_markup(_FOOTNOTE_REF.sub("", text)), footnotes=footnotes)
+        return replace(analyse_markup(FOOTNOTE_REF_RE.sub("", text)), footnotes=footnotes)
     return _simple_markup(text) or _parsed_markup(text)
 
 
@@ -284,14 +330,15 @@ def markup_issues(source: Markup, target: Markup) -> list[Issue]:
     issues += _text_issues("inline code", source.code, target.code, severity="warning", shown=lambda c: f"`{c}`")
     issues += _html_issues(source.html, target.html)
     issues += _text_issues("footnote reference", source.footnotes, target.footnotes, severity="error", shown=str)
+    issues += _text_issues("Material markup", source.extensions, target.extensions, severity="warning", shown=str)
     return issues
 
 
 def _same_markup(source: Markup, target: Markup) -> bool:
     if (source.emphasis, source.strong) != (target.emphasis, target.strong):
         return False
-    return (source.links, source.images, source.code, source.html, source.footnotes) == (
-        target.links, target.images, target.code, target.html, target.footnotes
+    return (source.links, source.images, source.code, source.html, source.footnotes, source.extensions) == (
+        target.links, target.images, target.code, target.html, target.footnotes, target.extensions
     )
 
 

@@ -48,7 +48,16 @@ from .pofile import Catalog, Message, format_po, make_header
 from .segment import Article, Segment, parse_article, walk
 from .site_i18n import DOMAIN as SITE_DOMAIN
 from .site_i18n import SectionUse, site_template
-from .snippets import TRANSLATOR_NOTE, Include, SnippetFile, auto_append_line, find_snippets, scan_includes, snippet_settings
+from .snippets import (
+    TRANSLATOR_NOTE,
+    Include,
+    SnippetFile,
+    auto_append_line,
+    find_snippets,
+    is_include,
+    scan_includes,
+    snippet_settings,
+)
 
 Status = Literal["created", "updated", "unchanged", "removed"]
 T = TypeVar("T")
@@ -111,7 +120,9 @@ def build_template(article: Article, *, reference: str, creation_date: str) -> C
     ]
     fields = template_header_fields(article.slug, creation_date=creation_date, source_lang=article.lang)
     header = make_header(fields, comments=comments, fuzzy=True)
-    return Catalog(header=header, messages=merge_segments(article.segments, reference=reference))
+    # An include line (``--8<-- "contact.md"``) is kept as written in every language: nothing to translate.
+    segments = [segment for segment in article.segments if not is_include(segment.text)]
+    return Catalog(header=header, messages=merge_segments(segments, reference=reference))
 
 
 def template_header_fields(project: str, *, creation_date: str, source_lang: str) -> dict[str, str]:
@@ -229,6 +240,8 @@ class Prepared:
     """The article's language (gettext code)."""
     includes: tuple[Include, ...] = ()
     """Its pymdownx.snippets includes (:mod:`pipeline.snippets`)."""
+    constructs: tuple[tuple[str, int], ...] = ()
+    """Constructs that need a Markdown extension, with their first line (:func:`~pipeline.segment.extension_constructs`)."""
 
     @property
     def status(self) -> Status:
@@ -252,7 +265,7 @@ def prepare_template(source: Path, reference: str, default_lang: str, templates:
     return Prepared(
         source, reference, article.slug, template, text, previous, entries, tuple(article.diagnostics),
         section=section, section_line=_key_line(source_text, "section") if section else 1, lang=article.lang,
-        includes=tuple(scan_includes(source_text)),
+        includes=tuple(scan_includes(source_text)), constructs=article.constructs,
     )
 
 
@@ -377,6 +390,11 @@ def extract_project(
         if item.status != "unchanged":
             writes.append((item.template, item.text))
     result.diagnostics += _sections_in_other_languages(prepared, config.source_language.code)
+    if site_settings is not None:
+        from .site_config import missing_extensions
+
+        for item in prepared:
+            result.diagnostics += missing_extensions(item.reference, item.constructs, site_settings.get("markdown_extensions"))
     site = prepare_site_template(config, site_settings, sections=site_sections(prepared), templates=templates)
     if site is not None:
         result.updates.append(site.update)

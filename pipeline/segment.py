@@ -20,7 +20,8 @@ Segmentation rules (each has a golden case under ``tests/segment/``):
    table cells (``table cell rRcC``, the header row is r1), admonition and
    details titles and bodies (``admonition title``, ``admonition body``),
    content tab titles and bodies (``content tab title``, ``content tab body``),
-   footnote definitions (``footnote``), abbreviation expansions
+   footnote definitions (``footnote``), each term and each ``:   definition`` of a
+   definition list (``definition term``, ``definition``: def_list), abbreviation expansions
    (``abbreviation MRI``), titles of reference link definitions (``link title``),
    the front matter ``title``, ``description`` and ``subtitle`` (Material's nav
    subtitle; ``front matter title`` ...) and each string of its ``tags`` list
@@ -29,7 +30,9 @@ Segmentation rules (each has a golden case under ``tests/segment/``):
 2. Not segments: code (fenced and indented), raw HTML blocks, HTML comments,
    horizontal rules, URLs, front matter keys and every other front matter value.
 3. Inline markup stays in the segment as Markdown (``**bold**``, ``*em*``,
-   `` `code` ``, ``[text](url)``, inline HTML), so a translator can move it.
+   `` `code` ``, ``[text](url)``, inline HTML, pymdown-extensions' ``++ctrl+p++``,
+   ``==mark==``, ``:material-phone:``), so a translator can move it. A task list item's
+   checkbox (``[ ]``, ``[x]``) is markup like the list marker and stays out of the segment.
    Line breaks inside a paragraph are unwrapped to one space (continuation
    indentation and ``>`` markers dropped); a hard break (two trailing spaces)
    is kept as ``"  \\n"``.
@@ -37,7 +40,9 @@ Segmentation rules (each has a golden case under ``tests/segment/``):
    an attribute list) gives its alt text (``image alt``) and its title
    (``image title``) as plain-text segments: the URL is not offered.
 5. Python-Markdown attribute lists stay out of segments: ``## Title { #id }``
-   gives ``Title``; a paragraph's last line ``{: .class }`` is left out.
+   gives ``Title``; a paragraph's last line ``{: .class }`` is left out. Text in a
+   heading's attribute list (``data-toc-label="..."``, ``title``) is not extracted: a
+   warning ``attr-not-translated`` says so.
 6. An admonition or details block without an explicit title shows its type as
    title (``!!! note`` shows "Note"); that default is a segment too, and a
    translation is written as an explicit title (``!!! note "Hinweis"``).
@@ -137,6 +142,8 @@ class Article:
     front_matter: dict[str, Any]
     segments: list[Segment] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    constructs: tuple[tuple[str, int], ...] = ()
+    """Constructs Python-Markdown renders only with an extension (:func:`extension_constructs`)."""
 
 
 Callback = Callable[[Segment], str]
@@ -267,7 +274,33 @@ def parse_article(source: str, path: str, *, default_lang: str = "en") -> Articl
         front_matter=front,
         segments=segments,
         diagnostics=list(walked.segmented.diagnostics),
+        constructs=extension_constructs(walked.segmented),
     )
+
+
+_CONSTRUCT_OF_TOKEN = {
+    "admonition_open": "admonition",
+    "details_open": "collapsible block",
+    "tab_open": "content tab",
+    "footnote_reference_open": "footnote",
+    "abbreviation": "abbreviation",
+}
+
+
+def extension_constructs(segmented: Segmented) -> tuple[tuple[str, int], ...]:
+    """Each construct of the source that Python-Markdown renders only with an extension
+    (admonition, collapsible block, content tab, footnote, abbreviation, definition list),
+    with the line it first appears on, in document order."""
+    first: dict[str, int] = {}
+    for token in segmented.tokens:
+        name = _CONSTRUCT_OF_TOKEN.get(token.type)
+        if name is not None and token.map and name not in first:
+            first[name] = token.map[0] + 1
+    for slot in segmented.slots:
+        if slot.segment.kind in ("definition term", "definition"):
+            first.setdefault("definition list", slot.segment.line)
+            break
+    return tuple(sorted(first.items(), key=lambda item: item[1]))
 
 
 _SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -326,6 +359,17 @@ def _encode(slot: Slot, text: str) -> str:
 # MkDocs' own front matter pattern (mkdocs.utils.meta.YAML_RE).
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose_and_load(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree of ``text`` and the data it makes, from one parse
+    (what ``yaml.compose`` and ``yaml.load`` return, each of which parses it)."""
+    loader = _YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 _FRONT_MATTER_KEYS = {
     "title": "front matter title", "description": "front matter description", "subtitle": "front matter subtitle",
 }
@@ -392,8 +436,11 @@ _KIND_BY_CONTAINER = {
 _TABLE_PARTS = frozenset({"thead_open", "tbody_open", "th_open", "td_open"})
 _CANNOT_INTERRUPT_PARAGRAPH = {"bullet_list_open", "ordered_list_open", "table_open", "fence"}
 _HEADER_ATTR_RE = re.compile(r"[ ]+\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")  # Python-Markdown attr_list
+_PROSE_ATTR_RE = re.compile(r"(?:^|\s)(?:data-toc-label|title)\s*=")
 _BLOCK_ATTR_RE = re.compile(r"^[ ]*\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
 _INLINE_ATTR_RE = re.compile(r"^\{\:?[ ]*([^\}\n ][^\n]*)\}\s*$")
+_TASK_BOX_RE = re.compile(r"\[[ xX]\][ ]+(?=\S)")  # pymdownx.tasklist's checkbox
+_DEFINITION_RE = re.compile(r"[ ]{0,3}:[ ]{1,3}(?=\S)")  # Python-Markdown def_list
 _COMMENT_RE = re.compile(r"^\s*<!--(.*?)-->\s*$", re.DOTALL)
 _TAG_RE = re.compile(r"\s*</?([A-Za-z][A-Za-z0-9-]*)")
 _MARKDOWN_ATTR_RE = re.compile(r"^\s*<[A-Za-z][^>]*\smarkdown(\s*=\s*[\"']?[^\"'\s>]*[\"']?)?[\s/>]")
@@ -549,8 +596,7 @@ class _Walker:
 
     def front_matter(self, front: _FrontMatter) -> None:
         try:
-            node = yaml.compose(front.text, Loader=_YAML_LOADER)
-            data = yaml.load(front.text, Loader=_YAML_LOADER)
+            node, data = _compose_and_load(front.text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
@@ -594,6 +640,9 @@ class _Walker:
         attr = _HEADER_ATTR_RE.search(content)
         if attr is not None:
             content = content[: attr.start()]
+            if _PROSE_ATTR_RE.search(attr.group(1)):
+                self._warn(line, "the heading's attribute list holds text (data-toc-label, title) that is not "
+                                 "extracted for translation; every language shows it as written", "attr-not-translated")
         self._add(content, f"heading {token.tag[1]}", line, (start, start + len(content)), steering, syntax="line")
 
     def paragraph(self, token: Token, tokens: list[Token], index: int, steering: Steering) -> None:
@@ -607,7 +656,40 @@ class _Walker:
         start, end = inline.meta["start"], self._line_content_end(last)
         if len(lines) == 1 and self._image(lines[0], start, first + 1, steering):
             return
+        start, lines = self._after_task_box(token, start, lines)
+        if any(_DEFINITION_RE.match(text) for text in lines):
+            self._definitions(lines, first, (start, end), steering)
+            return
         self._add(unwrap_lines(lines), self._kind(), first + 1, (start, end), steering, syntax="block")
+
+    def _after_task_box(self, token: Token, start: int, lines: list[str]) -> tuple[int, list[str]]:
+        """A task list item's ``[ ]``/``[x]`` is markup like the list marker: it stays out of the
+        segment (pymdownx.tasklist needs it first in the item, a fallback ``<span>`` would hide it)."""
+        item = self.containers[-1] if self.containers else None
+        match = _TASK_BOX_RE.match(lines[0])
+        if item is None or item.type != "list_item_open" or item.map[0] != token.map[0] or match is None:
+            return start, lines
+        return start + match.end(), [lines[0][match.end() :], *lines[1:]]
+
+    def _definitions(self, lines: list[str], first: int, span: tuple[int, int], steering: Steering) -> None:
+        """Python-Markdown's def_list: each term line and each ``:   definition`` (with its
+        continuation lines) is a segment, so a translation never joins them into one line."""
+        marks = [number for number, text in enumerate(lines) if _DEFINITION_RE.match(text)]
+        for number in range(marks[0]):
+            start = span[0] if number == 0 else self._content_start(first + number, lines[number])
+            end = self._line_content_end(first + number)
+            self._add(lines[number], "definition term", first + number + 1, (start, end), steering, syntax="line")
+        for mark, after in zip(marks, [*marks[1:], len(lines)]):
+            text = lines[mark].lstrip(" ")
+            marker = len(text) - len(text[1:].lstrip(" "))  # ':' and the spaces after it
+            start = (span[0] if mark == 0 else self._content_start(first + mark, text)) + marker
+            end = span[1] if after == len(lines) else self._line_content_end(first + after - 1)
+            text = unwrap_lines([text[marker:], *lines[mark + 1 : after]])
+            self._add(text, "definition", first + mark + 1, (start, end), steering, syntax="block")
+
+    def _content_start(self, line: int, text: str) -> int:
+        """Where a paragraph line's text (container markers and indentation left out) starts."""
+        return self.source.find(text.lstrip(" \t"), self.line_starts[line])
 
     def _image(self, text: str, start: int, line: int, steering: Steering) -> bool:
         """An image-only paragraph: its alt text and title become the segments."""
@@ -844,6 +926,25 @@ def _trim_span(source: str, span: tuple[int, int]) -> tuple[int, int]:
     while end > start and source[end - 1] in " \t\n":
         end -= 1
     return start, end
+
+
+# A full or collapsed reference link or image, ``[text][label]`` / ``[text][]`` (no nested brackets,
+# no footnote ``[^1]``): parsed alone, markdown-it reads it as text, the site as a link.
+REFERENCE_LINK_RE = re.compile(r"(?<!\\)\[(?!\^)([^\[\]\n]*)\]\[(?!\^)([^\[\]\n]*)\]")
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+"""An inline code span (its text is code, not markup), for the regex scans of one segment."""
+FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
+"""A footnote reference (``[^1]``; not a definition ``[^1]:``): CommonMark reads it as text, the site as a link."""
+
+
+def reference_labels(text: str) -> tuple[str, ...]:
+    """Labels of the reference links in one segment's inline Markdown, normalised as CommonMark
+    matches them (case-folded, spaces collapsed); a collapsed ``[text][]`` is labelled by its text,
+    so translating that text breaks the link."""
+    if "][" not in text:
+        return ()
+    text = CODE_SPAN_RE.sub(" ", text)
+    return tuple(" ".join((label or shown).split()).casefold() for shown, label in REFERENCE_LINK_RE.findall(text))
 
 
 def unwrap_lines(lines: list[str]) -> str:

@@ -17,11 +17,13 @@ is :mod:`pipeline.site_serve`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,12 +33,13 @@ from .config import Config
 from .errors import Diagnostic, Location
 from .fsio import available_cpus
 from .languages import Language
+from .md_abbr import with_script_boundaries
 from .site_anchors import heading_ids, id_map, rewrite_fragments
 from .site_config import NavPage, language_config, language_nav, user_nav, with_prune, write_config
 from .site_mkdocs import MkdocsJob, MkdocsRun, run_mkdocs
 from .site_i18n import section_message
 from .site_plan import BuildPlan, plan_build, status_rows
-from .site_publish import drop_language_sitemaps, publish, write_sitemap
+from .site_publish import publish, write_sitemap
 from .site_status import StatusRow, status_page
 from .site_tree import PageReport, TreeSpec, index_page, link_assets, page_body, render_page, render_snippet, write_tree
 from .snippets import MIRROR, language_extensions, write_mirror
@@ -125,7 +128,7 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         project_root=config.root,
         po_path=plan.po_path,
         fallback=plan.fallback,
-        includes=_translated_includes(plan, lang),
+        includes=plan.includes(lang),
     )
     files: dict[str, str] = {}
     pages: list[PageReport] = []
@@ -174,16 +177,11 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
             not_in_nav=[STATUS_PAGE],
             site_name=plan.site_name,
             features=with_prune(plan.features) if grouped else None,
-            settings=_snippet_settings(plan, lang, out),
+            settings=_extension_settings(plan, lang, out),
         ),
     )
     diagnostics += spec.ui.diagnostics
     return LanguageTree(lang, config_file, tuple(pages), tuple(diagnostics), time.process_time() - start)
-
-
-def _translated_includes(plan: BuildPlan, lang: Language) -> frozenset[str]:
-    snippets = plan.snippets
-    return snippets.translated if snippets is not None and lang.code != plan.config.source_language.code else frozenset()
 
 
 def _render_snippets(plan: BuildPlan, spec: TreeSpec, out: Path) -> list[Diagnostic]:
@@ -202,20 +200,31 @@ def _render_snippets(plan: BuildPlan, spec: TreeSpec, out: Path) -> list[Diagnos
     return diagnostics
 
 
-def _snippet_settings(plan: BuildPlan, lang: Language, out: Path) -> dict[str, Any]:
-    """``markdown_extensions`` (and ``watch``) of a language: its translated snippets' folders
-    first; mkdocs.yml's base paths made absolute, so a build run from another folder
-    (``medloc --project site build``) finds them too, in the source language as well."""
-    snippets = plan.snippets
+def _extension_settings(plan: BuildPlan, lang: Language, out: Path) -> dict[str, Any]:
+    """``markdown_extensions`` (and ``watch``) a language writes again (INHERIT replaces lists).
+
+    With snippets: the language's translated snippets' folders first, mkdocs.yml's base
+    paths made absolute, so a build run from another folder (``medloc --project site
+    build``) finds them too, in the source language as well. In the languages translated
+    into: ``abbr`` finds abbreviations followed by Hangul, kana or Han (:mod:`pipeline.md_abbr`).
+    """
     extensions = plan.verbatim.get("markdown_extensions")
-    if snippets is None or extensions is None:
+    if extensions is None:
         return {}
-    if lang.code == plan.config.source_language.code or not snippets.files:
-        return {"markdown_extensions": language_extensions(extensions, [], snippets.settings)}
-    settings: dict[str, Any] = {"markdown_extensions": language_extensions(extensions, snippets.mirror_bases(out), snippets.settings)}
-    # `medloc serve`: MkDocs rebuilds when medloc rewrites a translated snippet.
-    theirs = [str((plan.top_config.parent / str(path)).resolve()) for path in plan.verbatim.get("watch", [])]
-    settings["watch"] = [*theirs, str(out / MIRROR)]
+    source = lang.code == plan.config.source_language.code
+    snippets = plan.snippets if plan.snippets is not None and plan.snippets.files else None
+    if snippets is None and source:
+        return {}  # the source language's site is what plain `mkdocs build` makes
+    mirrors = [] if snippets is None or source else snippets.mirror_bases(out)
+    if snippets is not None:
+        extensions = language_extensions(extensions, mirrors, snippets.settings)
+    if not source:
+        extensions = with_script_boundaries(extensions)
+    settings: dict[str, Any] = {"markdown_extensions": extensions}
+    if mirrors:
+        # `medloc serve`: MkDocs rebuilds when medloc rewrites a translated snippet.
+        theirs = [str((plan.top_config.parent / str(path)).resolve()) for path in plan.verbatim.get("watch", [])]
+        settings["watch"] = [*theirs, str(out / MIRROR)]
     return settings
 
 
@@ -262,7 +271,7 @@ def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bo
     rows = status_rows(plan)
     planned = time.process_time() - cpu
     show = Progress(plan.langs, enabled=progress)
-    with _executor(len(plan.langs)) as pool:
+    with _few_collections(), _executor(len(plan.langs)) as pool:
         jobs = _Jobs(pool, show, alongside=max(1, available_cpus() - 1))
         for lang in plan.langs:
             show.mark(lang.code, "rendering")
@@ -280,7 +289,6 @@ def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bo
         built = {run.lang: plan.config.build_dir / run.lang / "site" for run in result.runs}
         publish(built, plan.layout, config.site_dir, complete=len(plan.langs) == len(config.languages))
         write_sitemap(config.site_dir, plan.layout, _page_urls(result.trees[0]))
-        drop_language_sitemaps(config.site_dir, plan.layout)
     result.seconds = time.perf_counter() - start
     own = planned + sum(tree.seconds for tree in result.trees) + sum(run.scan_seconds for run in result.runs)
     result.pipeline_seconds = own + (time.process_time() - finishing)
@@ -349,6 +357,26 @@ class _InProcess:
         future: Future[MkdocsRun] = Future()
         future.set_result(fn(*args))
         return future
+
+
+@contextmanager
+def _few_collections(threshold: int = 20_000) -> Iterator[None]:
+    """Fewer garbage collections while the languages are rendered.
+
+    Rendering allocates many small objects (markdown-it tokens, segments) and keeps
+    the segmentations for every language, so the collector's full passes would scan
+    an ever larger heap. What the plan holds is frozen (never scanned again; forked
+    MkDocs workers inherit it without copying it), and the first generation is
+    collected every ``threshold`` allocations instead of 700. Restored afterwards.
+    """
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def _executor(count: int) -> ProcessPoolExecutor | _InProcess:

@@ -34,6 +34,8 @@ import yaml
 from .errors import Diagnostic, InputError, Location
 from .fsio import read_text
 from .languages import Language
+from .md_abbr import ABBR_NAMES
+from .md_abbr import NAME as MD_ABBR
 from .site_cache import write_generated
 from .site_i18n import UiTranslations, nav_message, site_name_message
 from .site_search import search_theme_strings
@@ -111,6 +113,44 @@ def read_top_verbatim(path: Path, *, text: str | None = None) -> dict[str, Any]:
     # read_top_config has checked it
     data = yaml.load(read_text(path) if text is None else text, Loader=_tag_keeping_loader(keep))  # noqa: S506 - SafeLoader subclass
     return data if isinstance(data, dict) else {}
+
+
+def enabled_extensions(extensions: object) -> set[str]:
+    """The names in mkdocs.yml's ``markdown_extensions`` (as read: names, or one-key mappings to options)."""
+    names: set[str] = set()
+    for item in extensions if isinstance(extensions, list) else []:
+        names.update([item] if isinstance(item, str) else [str(key) for key in item] if isinstance(item, dict) else [])
+    return names
+
+
+_EXTRA = ("extra", "markdown.extensions.extra")
+EXTENSION_FOR: dict[str, tuple[str, ...]] = {
+    "admonition": ("admonition", "markdown.extensions.admonition"),
+    "collapsible block": ("pymdownx.details",),
+    "content tab": ("pymdownx.tabbed",),
+    "footnote": ("footnotes", "markdown.extensions.footnotes", *_EXTRA),
+    "abbreviation": (*ABBR_NAMES, MD_ABBR, *_EXTRA),
+    "definition list": ("def_list", "markdown.extensions.def_list", *_EXTRA),
+}
+"""The ``markdown_extensions`` that render each construct medloc segments (the first is the one to add)."""
+
+
+def missing_extensions(path: str, constructs: Sequence[tuple[str, int]], extensions: object) -> list[Diagnostic]:
+    """A warning for each construct of an article that mkdocs.yml's ``markdown_extensions`` do not
+    render: every language would show it as written (``!!! note``, ``*[MRI]: ...``)."""
+    enabled = enabled_extensions(extensions)
+    found = []
+    for construct, line in constructs:
+        names = EXTENSION_FOR.get(construct, ())
+        if names and not enabled.intersection(names):
+            found.append(Diagnostic(
+                Location(path, line),
+                f"{construct} needs the Markdown extension {names[0]!r} in mkdocs.yml's markdown_extensions; "
+                "without it every language shows the lines as written",
+                "warning",
+                "site-extension-missing",
+            ))
+    return found
 
 
 USER_MAIN = "medloc-user/main.html"

@@ -18,11 +18,20 @@ from .config import NAV_LIMIT, Config
 from .errors import Diagnostic, Location, PipelineError
 from .fsio import read_text
 from .languages import Language
+from .md_abbr import ABBR_NAMES
 from .site_anchors import has_fragment_links, heading_ids
 from .site_cache import RenderCache
-from .site_config import SiteLayout, excluded_docs, nav_titles, prepare_theme, read_top_config, read_top_verbatim
+from .site_config import (
+    SiteLayout,
+    enabled_extensions,
+    excluded_docs,
+    nav_titles,
+    prepare_theme,
+    read_top_config,
+    read_top_verbatim,
+)
 from .site_i18n import UiTranslations, load_ui, nav_message, section_message, site_name_message
-from .site_status import Counts, StatusRow, collect_status, count_catalog
+from .site_status import Counts, StatusRow, collect_status, count_segments
 from .site_tree import SourceArticle, asset_files, discover_articles, page_body
 from .snippets import SnippetFile, Snippets, auto_append_line, check_slugs, find_snippets, scan_includes, snippet_settings
 
@@ -97,13 +106,39 @@ class BuildPlan:
                 self.digests[path] = "none"
         return self.digests[path]
 
-    def counts(self, path: Path) -> Counts | None:
+    def counts(self, lang: Language, article: SourceArticle) -> Counts | None:
+        """The entries of ``article``'s page by their state in ``lang``'s catalogue (None: no catalogue).
+
+        Cached by the article's text and the catalogue's bytes: while neither changes,
+        a build neither segments the article nor reads the catalogue for it.
+        """
+        path = self.po_path(lang, article.slug)
         if self.digest(path) == "none":
             return None
+        includes = self.includes(lang) if "8<" in article.text else frozenset()
+
+        def make() -> tuple[int, int, int]:
+            return _as_tuple(count_segments(self.segmented(article).segments, self.translations(path), includes=includes))
+
         if self.cache is None:
-            return count_catalog(self.translations(path))
-        made = self.cache.counts_or_make(self.digest(path), lambda: _as_tuple(count_catalog(self.translations(path))))
-        return Counts(*made)
+            return Counts(*make())
+        key = self.cache.key("counts", article.rel, article.text, self.digest(path), *sorted(includes))
+        return Counts(*self.cache.counts_or_make(key, make))
+
+    def includes(self, lang: Language) -> frozenset[str]:
+        """Include targets whose files are shown translated in ``lang`` (none in the source language)."""
+        if self.snippets is None or lang.code == self.config.source_language.code:
+            return frozenset()
+        return self.snippets.translated
+
+    def entries(self, article: SourceArticle) -> int:
+        """How many entries ``article`` has: its segments, each (context, text) once."""
+
+        def make() -> tuple[int, int, int]:
+            return _as_tuple(count_segments(self.segmented(article).segments, None))
+
+        made = make() if self.cache is None else self.cache.counts_or_make(self.cache.key("entries", article.rel, article.text), make)
+        return made[2]
 
     def segmented(self, article: SourceArticle) -> Any:
         if article.rel not in self.segmentations:
@@ -184,7 +219,7 @@ def plan_build(config: Config, *, langs: Sequence[str] | None = None) -> BuildPl
         assets={rel: path for rel, path in asset_files(config.docs_dir).items() if not excluded(rel)},
         nav=top_settings["nav"] if isinstance(top_settings.get("nav"), list) else None,
         snippets=snippets,
-        verbatim=_verbatim(top, top_text, snippets),
+        verbatim=_verbatim(top, top_text, top_settings, snippets),
     )
     extra = {"site_name": site_name_message(plan.site_name)}
     extra |= {f"section:{article.section}": section_message(article.section) for article in articles if article.section}
@@ -228,9 +263,11 @@ def _snippets(
     return found
 
 
-def _verbatim(top: Path, top_text: str, snippets: Snippets | None) -> dict[str, Any]:
-    """mkdocs.yml's settings a language with translated snippets writes again (lists: INHERIT replaces them)."""
-    if snippets is None or not snippets.files:
+def _verbatim(top: Path, top_text: str, top_settings: dict[str, Any], snippets: Snippets | None) -> dict[str, Any]:
+    """mkdocs.yml's settings a language writes again (lists: INHERIT replaces them), when it
+    changes them: for translated snippets, or for ``abbr`` (:mod:`pipeline.md_abbr`)."""
+    uses_abbr = bool(enabled_extensions(top_settings.get("markdown_extensions")).intersection(ABBR_NAMES))
+    if (snippets is None or not snippets.files) and not uses_abbr:
         return {}
     settings = read_top_verbatim(top, text=top_text)
     return {key: settings[key] for key in ("markdown_extensions", "watch") if isinstance(settings.get(key), list)}
@@ -253,8 +290,8 @@ def status_rows(plan: BuildPlan) -> list[StatusRow]:
     rows = collect_status(
         plan.articles,
         plan.config.languages,
-        counts=lambda lang, slug: plan.counts(plan.po_path(lang, slug)),
-        entries=lambda article: _entry_count(plan, article),
+        counts=plan.counts,
+        entries=plan.entries,
         snippets=[plan.snippet_article(snippet) for snippet in plan.snippets.files] if plan.snippets else (),
     )
     if plan.cache is not None:
@@ -266,9 +303,3 @@ def _as_tuple(counts: Counts) -> tuple[int, int, int]:
     return (counts.translated, counts.fuzzy, counts.untranslated)
 
 
-def _entry_count(plan: BuildPlan, article: SourceArticle) -> int:
-    """Entries of the article's template, or of the template it would have (unique segments)."""
-    template = plan.catalog(plan.config.templates_dir / f"{article.slug}.pot")
-    if template is not None:
-        return sum(1 for message in template.messages if not message.obsolete)
-    return len({(segment.context, segment.text) for segment in plan.segmented(article).segments})

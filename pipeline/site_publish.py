@@ -6,7 +6,8 @@ of some languages (``--lang``) replaces only those languages' folders (for
 the source language: the root files, not the other languages' folders).
 
 The root ``sitemap.xml`` lists every page in every language with
-``xhtml:link`` alternates (Google's format for multilingual sites). Sitemaps
+``xhtml:link`` alternates (Google's format for multilingual sites); each language
+folder has the sitemap of its own pages (Material's JavaScript reads it). Sitemaps
 need absolute URLs: set ``site_url`` in mkdocs.yml (or ``[tool.medloc.site]
 url``); without it the ``<loc>`` values are root-relative paths.
 """
@@ -79,17 +80,27 @@ def _replace_root(new: Path, site_dir: Path, *, keep: set[str]) -> None:
     shutil.rmtree(new, ignore_errors=True)
 
 
-def drop_language_sitemaps(site_dir: Path, layout: SiteLayout) -> None:
-    """Remove MkDocs' own sitemap of each language folder: the root sitemap lists every language."""
-    for lang in layout.languages:
-        if lang.code != layout.source.code:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (site_dir / lang.tag / name).unlink(missing_ok=True)
-
-
 def write_sitemap(site_dir: Path, layout: SiteLayout, page_urls: Iterable[str]) -> None:
-    """``site/sitemap.xml`` (+ ``.gz``): every page in every language, with alternates."""
+    """``site/sitemap.xml`` (+ ``.gz``): every page in every language, with alternates; and in each
+    language folder that exists, the sitemap of that language's pages (in place of MkDocs' own,
+    which lists the status page).
+
+    Material's JavaScript fetches ``sitemap.xml`` at the base of the page's language (instant
+    navigation follows only the links it lists) and next to each ``hreflang`` alternate: without
+    the language sitemaps those requests were answered 404 with the 16 KB error page.
+    """
+    urls = list(page_urls)
+    _write(site_dir, _sitemap(layout, urls, layout.languages))
+    for lang in layout.languages:
+        folder = site_dir / lang.tag
+        if lang.code != layout.source.code and folder.is_dir():
+            _write(folder, _sitemap(layout, urls, [lang]))
+
+
+def _sitemap(layout: SiteLayout, page_urls: list[str], langs: Iterable[Language]) -> str:
+    """The pages of ``langs``, each with its alternates in every language (Google's format)."""
     base = layout.site_url or "/"
+    shown = list(langs)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -100,9 +111,12 @@ def write_sitemap(site_dir: Path, layout: SiteLayout, page_urls: Iterable[str]) 
         links = "".join(
             f'\n    <xhtml:link rel="alternate" hreflang={quoteattr(tag)} href={quoteattr(href)}/>' for tag, href in alternates
         )
-        for lang in layout.languages:
+        for lang in shown:
             lines.append(f"  <url>\n    <loc>{escape(base + layout.prefix(lang) + url)}</loc>{links}\n  </url>")
     lines.append("</urlset>\n")
-    text = "\n".join(lines)
-    write_text_atomic(site_dir / "sitemap.xml", text)
-    write_bytes_atomic(site_dir / "sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))
+    return "\n".join(lines)
+
+
+def _write(folder: Path, text: str) -> None:
+    write_text_atomic(folder / "sitemap.xml", text)
+    write_bytes_atomic(folder / "sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))

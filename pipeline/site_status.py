@@ -1,22 +1,29 @@
-"""The translation status page: per language and article, counted from the catalogues.
+"""The translation status page: per language and article, what the pages show.
 
-Counts are gettext's: entries of ``locales/<lang>/LC_MESSAGES/<slug>.po``
-(obsolete ones left out) that are translated, fuzzy, or untranslated. An
-article without a catalogue in a language counts its template's entries as
-untranslated. The page is generated into every language's tree at build
-time, with labels from the ``site`` catalogue, so it is never stale.
+Counted are the entries an article's page needs: its source's segments, each
+(context, text) once (the entries ``medloc extract`` writes to its template),
+by the state of their translation in ``locales/<lang>/LC_MESSAGES/<slug>.po``:
+translated, fuzzy (a translation marked ``#, fuzzy``), or untranslated (no
+entry, or an empty one). So a catalogue that ``medloc update`` has not yet
+brought up to date with its source counts a new paragraph as untranslated, as
+its page shows it, and entries of paragraphs the source no longer has count
+for nothing (``medloc stats`` counts the catalogue's own entries, as gettext
+does). An article without a catalogue in a language counts all its entries as
+untranslated. The page is generated into every language's tree at build time,
+with labels from the ``site`` catalogue, so it is never stale.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .languages import Language
 from .site_i18n import UiTranslations
 from .site_tree import SourceArticle, join_front_matter, markdown_text
+from .snippets import include_target, is_include
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +62,26 @@ class StatusRow:
     """A snippet file pages include (:mod:`pipeline.snippets`), not an article: listed by its path."""
 
 
-def count_catalog(catalog: Any) -> Counts:
-    """Active entries of a :class:`~pipeline.pofile.Catalog` or :class:`~pipeline.pofile.TranslationTable` by state."""
+def count_segments(segments: Iterable[Any], catalog: Any | None, *, includes: Collection[str] = frozenset()) -> Counts:
+    """Each (context, text) of ``segments`` once, by the state of its entry in ``catalog``
+    (a :class:`~pipeline.pofile.Catalog` or :class:`~pipeline.pofile.TranslationTable`; None: no catalogue).
+
+    An include line counts as its page shows it (:func:`~pipeline.site_tree.guarded_resolver`):
+    translated when its target is in ``includes`` (the included file is shown in the
+    page's language, its own progress in its own row), else untranslated.
+    """
+    index = catalog.index() if catalog is not None else {}
     translated = fuzzy = untranslated = 0
-    for entry in catalog.index().values():
-        if entry.translated:
+    for key in dict.fromkeys((segment.context, segment.text) for segment in segments):
+        entry = index.get(key)
+        if is_include(key[1]):
+            if include_target(key[1]) in includes:
+                translated += 1
+            else:
+                untranslated += 1
+        elif entry is not None and entry.translated:
             translated += 1
-        elif entry.fuzzy and entry.has_translation:
+        elif entry is not None and entry.fuzzy and entry.has_translation:
             fuzzy += 1
         else:
             untranslated += 1
@@ -72,15 +92,15 @@ def collect_status(
     articles: Sequence[SourceArticle],
     languages: Sequence[Language],
     *,
-    counts: Callable[[Language, str], Counts | None],
+    counts: Callable[[Language, SourceArticle], Counts | None],
     entries: Callable[[SourceArticle], int],
     snippets: Sequence[SourceArticle] = (),
 ) -> list[StatusRow]:
     """One row per (language, article), then per (language, snippet file).
 
-    ``counts(lang, slug)``: the counts of that catalogue (:func:`count_catalog`),
-    None when there is none; ``entries(article)``: how many entries a catalogue
-    of the article would have (its template's), all untranslated.
+    ``counts(lang, article)``: the article's entries by the state of their translation
+    in that language's catalogue (:func:`count_segments`), None when there is none;
+    ``entries(article)``: how many entries the article has, all untranslated then.
     """
     rows = []
     for lang in languages:
@@ -88,7 +108,7 @@ def collect_status(
             if article.lang.code == lang.code:
                 rows.append(StatusRow(lang, article, None, snippet))
                 continue
-            found = counts(lang, article.slug)
+            found = counts(lang, article)
             rows.append(StatusRow(lang, article, found if found is not None else Counts(untranslated=entries(article)), snippet))
     return rows
 

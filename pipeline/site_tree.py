@@ -47,7 +47,7 @@ from .languages import Language
 from .segment import article_lang, article_slug
 from .site_cache import RenderCache, Translation, write_generated
 from .site_i18n import UI_SOURCE, UiTranslations
-from .snippets import include_target
+from .snippets import include_target, is_include
 
 PageKind = Literal["original", "translated", "generated"]
 # libyaml when available: front matter is parsed and written for every page of every language.
@@ -60,11 +60,6 @@ _ACTIVE_MARKUP = re.compile(r"<[A-Za-z!/?]|\{\s*[:#.]|\{[^{}\n]*=|\b(?:javascrip
 # Segment syntaxes that are inline Markdown in running text, where a <span> is valid
 # (not "text": front matter, admonition titles, alt text end up in attributes or <title>).
 _MARKABLE_SYNTAX = ("block", "line", "cell")
-SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
-"""A pymdownx.snippets include (``--8<-- "file.md"``): kept as written in every language,
-never translated or wrapped (inside a ``<span>`` it is no longer an include). The file it
-includes is translated when it can be (:mod:`pipeline.snippets`): then the include counts
-as translated, else as untranslated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +207,7 @@ def guarded_resolver(
     resolve = catalog_resolver(catalog) if catalog is not None else lambda segment: Found(None, "untranslated")
 
     def guarded(segment: Any) -> Any:
-        if SNIPPET.match(segment.text):
+        if is_include(segment.text):
             return Found(segment.text) if include_target(segment.text) in includes else Found(None, "untranslated")
         found = resolve(segment)
         if found.text is None:
@@ -250,7 +245,7 @@ def fallback_marker(source: Language) -> Callable[[Any, str], str]:
     """
 
     def mark(segment: Any, text: str) -> str:
-        if getattr(segment, "syntax", "text") not in _MARKABLE_SYNTAX or not text.strip() or SNIPPET.match(segment.text):
+        if getattr(segment, "syntax", "text") not in _MARKABLE_SYNTAX or not text.strip() or is_include(segment.text):
             return text
         return f'<span lang="{source.tag}" dir="{source.direction}" class="medloc-fallback">{text}</span>'
 

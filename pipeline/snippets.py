@@ -189,6 +189,19 @@ def _closes(fence: str, opened: re.Match[str] | None, line: str) -> bool:
     return marks[0] == fence[0] and len(marks) >= len(fence) and not line[opened.end() :].strip()
 
 
+INCLUDE_LINE = re.compile(r"^[ \t]*;*-+8<-+", re.M)
+"""A pymdownx.snippets include (``--8<-- "file.md"``, or a line of a ``--8<--`` block) at the
+start of a segment: kept as written in every language, never translated or wrapped (inside a
+``<span>`` it is no longer an include), and left out of templates (there is nothing in it to
+translate). The file it includes is translated when it can be (its own template): then the
+include counts as translated, else as untranslated."""
+
+
+def is_include(text: str) -> bool:
+    """``text`` (a segment) starts with an include line: not a text to translate."""
+    return INCLUDE_LINE.match(text) is not None
+
+
 def include_target(text: str) -> str | None:
     """The target of a segment that is exactly one include line (``--8<-- "x.md"`` -> ``x.md``)."""
     match = _INLINE.match(text)

@@ -19,8 +19,9 @@ is a :func:`pipeline.segment.walk` whose callback looks each segment up:
   title; a paragraph translation that would start a list, heading, quote, table,
   code or a second block; an unescaped ``|`` in a table cell; raw HTML the
   source segment does not have (``<script>``, event handlers, ...);
-  ``javascript:``/``data:`` URLs; link or image targets that differ from the
-  source's. Every translated document is segmented again and compared with
+  ``javascript:``/``data:`` URLs; link or image targets or footnote references that differ from the
+  source's (a reference link ``[text][label]`` by its label: the definition is
+  elsewhere). Every translated document is segmented again and compared with
   the source (same blocks, same segments, each holding its translation); a
   translation that changes anything else is refused too.
 * ``mark(segment, text) -> str`` (optional) wraps fallback text, e.g. in
@@ -51,12 +52,14 @@ from .fsio import read_text
 from .languages import get_language
 from .pofile import Catalog, make_header, read_po
 from .segment import (
+    FOOTNOTE_REF_RE,
     FRONT_MATTER_KEY_OF,
     Segment,
     Segmented,
     Slot,
     article_lang,
     article_slug,
+    reference_labels,
     segment_source,
     splice,
     unwrap_lines,
@@ -424,12 +427,12 @@ def _checked(kind: str, syntax: str, source: str, text: str) -> str | None:
 def _plainly_acceptable(syntax: str, source: str, text: str) -> bool:
     """Every check passes, without running them: the usual translation of the usual segment.
 
-    Neither text has raw HTML, autolinks or inline links (no ``<``, no ``](``: both have
-    no tags and no targets), the translation has no ``script`` (no ``javascript:``), is one
+    Neither text has raw HTML, autolinks, inline or reference links or footnote references (no
+    ``<``, ``](``, ``][`` or ``[^``: both have no tags and no targets), the translation has no ``script`` (no ``javascript:``), is one
     line, has no ``|`` in a cell, and cannot start or end a block (:func:`_plainly_inline`).
     ``tests/test_translate.py`` checks with Hypothesis that the full checks agree.
     """
-    if "<" in text or "](" in text or "\n" in text or "<" in source or "](" in source:
+    if any(mark in both for mark in ("<", "](", "][", "[^") for both in (text, source)) or "\n" in text:
         return False
     if "script" in text.lower() or (syntax == "cell" and "|" in text):
         return False
@@ -559,14 +562,21 @@ def _check_html(segment: Segment, text: str) -> str | None:
 def _check_targets(segment: Segment, text: str) -> str | None:
     if segment.syntax == "text":
         return None
-    if _inline_facts(segment.text)[1] == _inline_facts(text)[1]:
+    if _targets(segment.text) == _targets(text):
         return None
-    before, after = Counter(_inline_facts(segment.text)[1]), Counter(_inline_facts(text)[1])
+    before, after = Counter(_targets(segment.text)), Counter(_targets(text))
     if before == after:
         return None
     added, dropped = after - before, before - after
     parts = [f"adds {', '.join(sorted(added))}" if added else "", f"drops {', '.join(sorted(dropped))}" if dropped else ""]
     return "link or image targets differ from the source: " + "; ".join(p for p in parts if p)
+
+
+def _targets(text: str) -> tuple[str, ...]:
+    """Link and image targets, reference links by their label (the definition is elsewhere) and
+    footnote references (a dropped one leaves its footnote dangling: ``build --strict`` fails)."""
+    references = tuple(f"reference [{label}]" for label in reference_labels(text))
+    return _inline_facts(text)[1] + references + tuple(f"footnote {ref}" for ref in FOOTNOTE_REF_RE.findall(text))
 
 
 @lru_cache(maxsize=8192)

@@ -264,3 +264,26 @@ def test_many_sources_are_extracted_by_worker_processes_with_the_same_result(
     assert len(names) == 72 and names == sorted(p.name for p in parallel.iterdir())
     for name in names:
         assert (serial / name).read_bytes() == (parallel / name).read_bytes()
+
+
+def test_a_construct_whose_extension_the_site_lacks_is_reported(project: Path) -> None:
+    """`???` without pymdownx.details, `*[..]:` without abbr: every language would show the lines
+    as written. Enabled ones (admonition, footnotes here) are not reported."""
+    (project / "mkdocs.yml").write_text(
+        "site_name: Test\nmarkdown_extensions:\n  - admonition\n  - footnotes\n  - toc:\n      permalink: true\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "faq.md").write_text(
+        "# FAQ\n\n!!! note\n    A note.\n\n??? question \"Does it hurt?\"\n    A little.\n\n"
+        "An MRI[^1] shows it.\n\n[^1]: Magnetic resonance imaging.\n\n*[MRI]: Magnetic resonance imaging\n\n"
+        "Disc\n:   The cushion between two vertebrae.\n",
+        encoding="utf-8",
+    )
+    found = [str(d) for d in extract_project(load_config(project)).diagnostics if d.code == "site-extension-missing"]
+    assert [line.split(": ", 1)[0] for line in found] == ["docs/faq.md:6", "docs/faq.md:13", "docs/faq.md:15"]
+    assert "'pymdownx.details'" in found[0] and "'abbr'" in found[1] and "'def_list'" in found[2]
+    # With the extensions enabled (abbr through Python-Markdown's `extra`), nothing is reported.
+    (project / "mkdocs.yml").write_text(
+        "site_name: Test\nmarkdown_extensions:\n  - admonition\n  - extra\n  - pymdownx.details\n", encoding="utf-8"
+    )
+    assert not [d for d in extract_project(load_config(project)).diagnostics if d.code == "site-extension-missing"]

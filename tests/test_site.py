@@ -253,6 +253,35 @@ def test_status_page_counts_come_from_the_catalogues(rendered_ko) -> None:
     assert re.search(r'<th scope="row">허리 통증</th><td>0</td><td>0</td><td>9</td>', arabic)
 
 
+def _ko_counts(project: Path) -> dict[str, Counts | None]:
+    plan = plan_build(load_config(project), langs=["ko"])
+    return {row.article.slug: row.counts for row in status_rows(plan) if row.lang.code == "ko"}
+
+
+def test_status_page_counts_what_the_page_shows_when_the_catalogue_is_behind(tmp_path: Path) -> None:
+    """A paragraph added to the source after the last `medloc update` counts as untranslated
+    (its page shows it in English); the entry of a paragraph the source dropped counts for nothing."""
+    project = make_project(tmp_path / "project")
+    assert _ko_counts(project)["sciatica"] == Counts(15, 0, 0)
+    article = project / "docs" / "sciatica.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nA new paragraph nobody has translated yet.\n", encoding="utf-8")
+    assert _ko_counts(project)["sciatica"] == Counts(15, 0, 1)
+    article.write_text(text.replace("- Spinal stenosis narrows the space for the nerves.\n", ""), encoding="utf-8")
+    assert _ko_counts(project)["sciatica"] == Counts(14, 0, 0)
+
+
+def test_status_rows_agree_with_the_pages(rendered_ko) -> None:
+    """Complete in the status table exactly when the page has nothing to show in another language."""
+    project, tree = rendered_ko
+    counts = _ko_counts(project)
+    translated = [page for page in tree.pages if page.kind == "translated"]
+    assert {page.fallbacks == 0 for page in translated} == {True, False}  # a complete and a partial page
+    for page in translated:
+        assert counts[page.slug] is not None
+        assert counts[page.slug].complete == (page.fallbacks == 0), page.slug
+
+
 # --------------------------------------------------------------------------- the built site
 
 
@@ -613,8 +642,15 @@ def test_status_page_is_for_the_team_not_in_the_patients_nav(built) -> None:
         assert '<meta name="robots" content="noindex">' in status
         index = json.loads(html(project, f"{prefix}search/search_index.json"))
         assert not any(doc["location"].startswith("status/") for doc in index["docs"])
-    assert not (project / "site" / "ko" / "sitemap.xml").exists()  # one sitemap, at the root
     assert "status" not in html(project, "sitemap.xml")
+    # Each language folder has the sitemap of its own pages (Material's JavaScript fetches it at
+    # the language's base), in place of MkDocs' own, which listed the status page.
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    for tag in ("ko", "ar"):
+        root = ET.parse(project / "site" / tag / "sitemap.xml").getroot()
+        locs = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]  # type: ignore[union-attr]
+        assert len(locs) == 4 and all(loc.startswith(f"/{tag}/") for loc in locs), locs
+        assert "status" not in html(project, f"{tag}/sitemap.xml")
 
 
 def _pivot_plan(tmp_path: Path, fallback: str | None):
