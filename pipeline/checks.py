@@ -12,7 +12,8 @@ id                   severity  finds
                                $ -> ₩, 5 mg/kg -> 5 mg), or a range whose ends were swapped
                                (15–20 -> 20~15; see :mod:`pipeline.numbers`)
 ``markup-mismatch``  error     a link or image target changed, added or dropped (a reference link
-                               ``[text][label]`` by its label); HTML added;
+                               ``[text][label]`` by its label, a shortcut ``[NICE]`` too when
+                               the entry's ``links by label`` note names it); HTML added;
                                a footnote reference (``[^1]``) changed or dropped
 ``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added; Material markup
                                (``++ctrl+p++``, ``:material-phone:``, ``==x==``, ``^^x^^``,
@@ -64,7 +65,7 @@ from .glossary import Glossary, Term, TermTranslation, load_glossary
 from .languages import get_language
 from .numbers import Measure, Number, extract_numbers, measures, mentions_unit, number_words, ranges, required_words
 from .merge import SUSPENDED
-from .segment import CODE_SPAN_RE, FOOTNOTE_REF_RE, REFERENCE_LINK_RE, reference_labels
+from .segment import CODE_SPAN_RE, FOOTNOTE_REF_RE, REFERENCE_LINK_RE, expand_shortcuts, reference_labels, shortcut_labels
 from .termmatch import Analyser, Form, Match, Matcher, compile_matcher
 
 if TYPE_CHECKING:
@@ -864,7 +865,10 @@ class _Run:
     def _check_message(self, path: str, lang: str, checker: EntryChecker, message) -> None:  # type: ignore[no-untyped-def]
         self.entries += 1
         issues: list[Issue] = []
+        labels = shortcut_labels(message.extracted_comments)
         for msgid, msgstr, plural in _pairs(message):
+            if labels:  # extract found that [NICE] is a link on its page: its text is its label
+                msgid, msgstr = expand_shortcuts(msgid, labels), expand_shortcuts(msgstr, labels)
             issues += [i for i in checker.check(msgid, msgstr, numbers=not plural) if i not in issues]
         suppressions = parse_suppressions(message.translator_comments)
         issues += suspended_suppressions(message.translator_comments)

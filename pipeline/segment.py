@@ -46,7 +46,12 @@ Segmentation rules (each has a golden case under ``tests/segment/``):
 6. An admonition or details block without an explicit title shows its type as
    title (``!!! note`` shows "Note"); that default is a segment too, and a
    translation is written as an explicit title (``!!! note "Hinweis"``).
-7. Front matter ``lang`` is the article language (default: the configured
+7. A segment that uses a reference link by its text (shortcut ``[NICE]`` or collapsed
+   ``[WHO][]``, where the page defines ``[nice]: url``) gets a ``#.`` note
+   ``links by label: [NICE] (keep ...)``: translating that text breaks the link, and
+   ``check`` and translate read the note to treat ``[NICE]`` as a link. A bracket
+   without a definition (``[sic]``) is text.
+8. Front matter ``lang`` is the article language (default: the configured
    source language); ``slug`` names the template (default: the file stem).
 
 Steering comments: an HTML comment on the line(s) before a block applies to
@@ -93,8 +98,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any, Literal
 
@@ -483,7 +488,19 @@ class _Walker:
         if self.errors:
             raise ErrorList(list(self.errors))
         slots = tuple(sorted(self.slots, key=lambda slot: slot.start))
+        labels = self._defined_labels(tokens)
+        if labels:
+            slots = tuple(_with_shortcut_note(slot, labels) for slot in slots)
         return Segmented(self.source, self.path, self.front, slots, tuple(self.diagnostics), tokens)
+
+    def _defined_labels(self, tokens: list[Token]) -> frozenset[str]:
+        """The labels of the document's reference definitions (``[NICE]: https://...``)."""
+        labels = set()
+        for token in tokens:
+            if token.type == "reference":
+                text = self.source[token.meta["start"] : token.meta["end"]]
+                labels.add(normalize_label(text[1 : text.find("]:")]))
+        return frozenset(labels)
 
     def _block(self, token: Token, tokens: list[Token], index: int) -> None:
         self._check_python_markdown(token, tokens, index)
@@ -944,7 +961,73 @@ def reference_labels(text: str) -> tuple[str, ...]:
     if "][" not in text:
         return ()
     text = CODE_SPAN_RE.sub(" ", text)
-    return tuple(" ".join((label or shown).split()).casefold() for shown, label in REFERENCE_LINK_RE.findall(text))
+    return tuple(normalize_label(label or shown) for shown, label in REFERENCE_LINK_RE.findall(text))
+
+
+def normalize_label(label: str) -> str:
+    """A reference label as links and definitions are matched (case-folded, spaces collapsed)."""
+    return " ".join(label.split()).casefold()
+
+
+# A shortcut reference ``[NICE]``: a link only where the document defines the label (``[NICE]: url``),
+# plain text otherwise. Not ``[text][label]``, ``[text](url)``, ``\[x]``, a footnote or a definition.
+_SHORTCUT_OR_CODE_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|(?<![\\\]])\[(?!\^)([^\[\]\n]+)\](?![\[(:])", re.DOTALL)
+SHORTCUT_NOTE = "links by label: "
+"""How an extracted comment starts that names the segment's shortcut reference links."""
+_SHORTCUT_NOTE_RE = re.compile(re.escape(SHORTCUT_NOTE) + r"(.*) \(keep ")
+
+
+def shortcut_references(text: str, labels: frozenset[str]) -> tuple[str, ...]:
+    """The shortcut references ``[X]`` in ``text`` whose label is one of ``labels``, as written."""
+    if "[" not in text:
+        return ()
+    return tuple(
+        match.group(2) for match in _SHORTCUT_OR_CODE_RE.finditer(text) if match.group(2) and normalize_label(match.group(2)) in labels
+    )
+
+
+def expand_shortcuts(text: str, labels: frozenset[str]) -> str:
+    """``text`` with each shortcut reference to one of ``labels`` written in full (``[X]`` ->
+    ``[X][X]``), so that :func:`reference_labels` sees it: translating the text of ``[NICE]``
+    breaks that link, ``[your text][NICE]`` keeps it."""
+    if not labels or "[" not in text:
+        return text
+
+    def full(match: re.Match[str]) -> str:
+        shown = match.group(2)
+        if shown and normalize_label(shown) in labels:
+            return f"[{shown}][{shown}]"
+        return match.group()
+
+    return _SHORTCUT_OR_CODE_RE.sub(full, text)
+
+
+def shortcut_note(shown: tuple[str, ...]) -> str:
+    """The extracted comment telling translators which brackets are links."""
+    listed = ", ".join(dict.fromkeys(f"[{label}]" for label in shown))
+    return f"{SHORTCUT_NOTE}{listed} (keep the text in these brackets as it is, or write [your text][{shown[0]}])"
+
+
+def shortcut_labels(notes: Iterable[str]) -> frozenset[str]:
+    """The labels named by a :func:`shortcut_note` among an entry's extracted comments."""
+    labels: set[str] = set()
+    for note in notes:
+        match = _SHORTCUT_NOTE_RE.match(note)
+        if match:
+            labels.update(normalize_label(label) for label in re.findall(r"\[([^\[\]\n]+)\]", match.group(1)))
+    return frozenset(labels)
+
+
+def _with_shortcut_note(slot: Slot, labels: frozenset[str]) -> Slot:
+    segment = slot.segment
+    if segment.syntax == "text":
+        return slot
+    collapsed = tuple(shown for shown, label in REFERENCE_LINK_RE.findall(CODE_SPAN_RE.sub(" ", segment.text)) if not label)
+    shown = tuple(label for label in collapsed if normalize_label(label) in labels) + shortcut_references(segment.text, labels)
+    if not shown:
+        return slot
+    shown = tuple(sorted(shown, key=lambda label: segment.text.find(f"[{label}]")))
+    return replace(slot, segment=replace(segment, notes=segment.notes + (shortcut_note(shown),)))
 
 
 def unwrap_lines(lines: list[str]) -> str:

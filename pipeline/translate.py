@@ -59,8 +59,10 @@ from .segment import (
     Slot,
     article_lang,
     article_slug,
+    expand_shortcuts,
     reference_labels,
     segment_source,
+    shortcut_labels,
     splice,
     unwrap_lines,
     walk_segmented,
@@ -408,6 +410,9 @@ def _as_extracted(segment: Segment, text: str) -> str:
 
 def check_translation(segment: Segment, text: str) -> str | None:
     """Why ``text`` cannot replace ``segment`` (None: it can)."""
+    labels = shortcut_labels(segment.notes) if segment.notes else frozenset()
+    if labels:  # [NICE] is a link on this page (it defines the label): its text is its label
+        return _checked(segment.kind, segment.syntax, expand_shortcuts(segment.text, labels), expand_shortcuts(text, labels))
     return _checked(segment.kind, segment.syntax, segment.text, text)
 
 

@@ -21,8 +21,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from pipeline.checks import EntryChecker, analyse_markup, extension_markup, markup_issues
+from pipeline.checks import EntryChecker, analyse_markup, extension_markup, markup_issues, run_checks
+from pipeline.cli import main
+from pipeline.config import load_config
 from pipeline.languages import get_language
+from pipeline.pofile import format_po, read_po
 from pipeline.segment import segment_source
 from pipeline.site_tree import fallback_marker
 from pipeline.translate import render_article
@@ -184,3 +187,44 @@ def test_a_translation_that_drops_a_footnote_reference_is_refused() -> None:
     assert dropped.text == source and [f.reason for f in dropped.fallbacks] == ["refused", "untranslated"]
     kept = render_article(source, "x.md", lambda s: "대부분 2일 후 퇴원합니다.[^stay]" if s.kind == "paragraph" else None)
     assert kept.text.startswith("대부분 2일 후 퇴원합니다.[^stay]\n")
+
+
+SHORTCUTS = "See the [NICE] advice, the [WHO][] advice and [our notes].\n\n[nice]: https://nice.org.uk\n[who]: https://who.int\n"
+
+
+def test_shortcut_reference_links_get_a_note_for_translators() -> None:
+    """[NICE] is a link only because the page defines [nice]; [our notes] is plain text. The entry
+    says which brackets are links, so that translators (and check) keep their text."""
+    (segment,) = segment_source(SHORTCUTS, "x.md").segments
+    assert segment.notes == ("links by label: [NICE], [WHO] (keep the text in these brackets as it is, or write [your text][NICE])",)
+    assert segment_source("See [NICE].\n", "x.md").segments[0].notes == ()  # no definition: text
+
+
+@pytest.mark.parametrize(
+    ("translation", "kept"),
+    [
+        ("[NICE] 권고, [WHO][] 권고와 [우리 메모]를 보세요.", True),  # plain brackets may be translated
+        ("[nice] 권고, [who][] 권고와 [우리 메모]를 보세요.", True),  # labels match case-blind
+        ("[영국 국립보건임상연구원][NICE] 권고, [WHO][] 권고와 우리 메모를 보세요.", True),  # full form keeps it
+        ("[영국 국립보건임상연구원] 권고, [WHO][] 권고와 우리 메모를 보세요.", False),  # the link's label translated
+        ("NICE 권고, [WHO][] 권고와 우리 메모를 보세요.", False),  # link dropped
+        ("[NICE] 권고, [세계보건기구][] 권고와 우리 메모를 보세요.", False),
+    ],
+)
+def test_shortcut_reference_links_must_keep_their_labels(translation: str, kept: bool, tmp_path: Path) -> None:
+    rendered = render_article(SHORTCUTS, "x.md", lambda segment: translation)
+    assert (rendered.text.splitlines()[0] == translation) is kept
+    project = tmp_path
+    (project / "pyproject.toml").write_text('[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "ko"]\n')
+    (project / "docs").mkdir()
+    (project / "docs" / "x.md").write_text("---\ntitle: X\n---\n\n" + SHORTCUTS, encoding="utf-8")
+    assert main(["--project", str(project), "extract"]) == 0
+    assert main(["--project", str(project), "init", "ko"]) == 0
+    po = project / "locales" / "ko" / "LC_MESSAGES" / "x.po"
+    catalog = read_po(po)
+    for message in catalog.messages:
+        message.msgstr = translation if message.msgid.startswith("See") else "엑스"
+    po.write_text(format_po(catalog), encoding="utf-8")
+    findings = run_checks(load_config(project)).findings
+    assert (not findings) is kept, findings
+    assert all(f.severity == "error" and f.check == "markup-mismatch" for f in findings)
