@@ -41,6 +41,31 @@ def test_language_switcher_keeps_the_reader_on_the_same_article(page, site_url: 
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
+@pytest.mark.parametrize("path", ["", "sciatica/", "ko/", "ko/sciatica/", "ar/back-pain/", "status/"])
+def test_a_page_view_asks_for_nothing_the_site_does_not_have(page, site_url: str, path: str) -> None:
+    """No request of a page view is answered 404. Material fetches sitemap.xml next to every
+    link[rel=alternate] (it expects them to point at language home pages); medloc's alternates
+    point at the same article, where there is no sitemap: on a phone each miss cost the 404 page."""
+    missing: list[str] = []
+    page.on("response", lambda response: missing.append(response.url) if response.status == 404 else None)
+    page.goto(site_url + path, wait_until="networkidle")
+    assert missing == []
+    assert page.locator("link[rel=alternate][hreflang]").count() == 6  # five languages and x-default, still there
+
+
+def test_the_switcher_still_goes_to_the_same_article_after_the_sitemaps_load(page, site_url: str) -> None:
+    """Material's own language-link handler (fed by the sitemaps it could load) does not take over
+    medloc's per-article switcher links."""
+    page.goto(site_url + "sciatica/", wait_until="networkidle")
+    page.hover(".md-header .md-select")
+    page.click("a.md-select__link[hreflang='ko']")
+    page.wait_for_url(re.compile(r"/ko/sciatica/$"))
+    page.goto(site_url + "ko/", wait_until="networkidle")
+    page.hover(".md-header .md-select")
+    page.click("a.md-select__link[hreflang='ar']")
+    page.wait_for_url(re.compile(r"/ar/$"))
+
+
 def search(page, site_url: str, path: str, query: str) -> list[str]:
     """Type a query into Material's search box; the pages of the results, best first."""
     page.goto(site_url + path)
