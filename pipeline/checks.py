@@ -17,7 +17,8 @@ id                   severity  finds
                                a footnote reference (``[^1]``) changed or dropped
 ``markup-mismatch``  warning   emphasis, inline code or source HTML lost or added; Material markup
                                (``++ctrl+p++``, ``:material-phone:``, ``==x==``, ``^^x^^``,
-                               ``~~x~~``, ``H~2~O``, ``m^2^``, critic marks) lost, added or changed
+                               ``~~x~~``, ``H~2~O``, ``m^2^``, critic marks) lost, added or changed;
+                               a task list checkbox (``[ ]``, ``[x]``) opening a translation
 ``term-missing``     warning   a source term without its preferred/admitted wording
                                (a translation may rephrase: a person decides)
 ``inconsistent``     warning   one msgid translated differently within a language
@@ -252,7 +253,10 @@ _MARK_EXTENSIONS = (
     ("~~...~~", re.compile(r"(?<![~{])~~(?![\s~]).+?(?<![\s~])~~(?![~}])")),
     ("^...^", re.compile(r"(?<![\^\\])\^(?![\s^\[])[^\s^]+?\^(?!\^)")), ("~...~", re.compile(r"(?<![~\\])~(?![\s~>])[^\s~]+?~(?!~)")),
 )
-_EXTENSION_CHARS = re.compile(r"\+\+|:[a-z+]|==|\^|~|\{[-+~=>]")
+_EXTENSION_CHARS = re.compile(r"\+\+|:[a-z+]|==|\^|~|\{[-+~=>]|\A\[[ xX]\]\s")
+_TASK_BOX = re.compile(r"\A\[[ xX]\](?=\s)")
+"""A task list checkbox (pymdownx.tasklist) at the start of a list item's text: the source's box stays
+out of its segment, so one in a translation adds a second box (or, on a plain item, a first)."""
 
 
 def extension_markup(text: str) -> tuple[str, ...]:
@@ -261,6 +265,10 @@ def extension_markup(text: str) -> tuple[str, ...]:
         return ()
     text = CODE_SPAN_RE.sub(" ", text)
     found: list[str] = []
+    box = _TASK_BOX.match(text)
+    if box:
+        found.append(f"task checkbox {box.group()}")
+        text = text[box.end() :]
     for label, pattern in _MARK_EXTENSIONS[:5]:  # critic marks first: {++x++} holds no keys
         found += [label] * len(pattern.findall(text))
         text = pattern.sub(" ", text)

@@ -119,6 +119,8 @@ def test_a_checkbox_is_markup_only_at_the_start_of_a_list_item() -> None:
         ("`++x++` and `:code:` in code", ()),
         ("9:00–17:30, ratio 3:2, see: https://x.org:80/", ()),
         ("2~3일, 36.5 ~ 37.5 °C, a ^ b", ()),
+        ("[x] Done ==today==", ("task checkbox [x]", "==...==")),
+        ("See [x] below, or [ ]", ()),  # only at the start of an item's text
     ],
 )
 def test_extension_markup_is_found(source: str, found: tuple[str, ...]) -> None:
@@ -132,6 +134,9 @@ def test_extension_markup_is_found(source: str, found: tuple[str, ...]) -> None:
         (":material-phone: Call us.", "전화하세요.", "Material markup :material-phone: is missing from the translation"),
         ("Take it at ^^regular^^ times.", "정해진 시간에 드세요.", "Material markup ^^...^^ is missing from the translation"),
         ("Press ++ctrl+p++.", "++컨트롤+p++를 누르세요.", "Material markup ++ctrl+p++ became ++컨트롤+p++"),
+        # a task item's box stays out of its segment: one in the translation is a second box
+        ("Bring your ID card", "[x] 신분증을 가져오세요", "translation adds Material markup task checkbox [x]"),
+        ("Bring your ID card", "[ ] 신분증을 가져오세요", "translation adds Material markup task checkbox [ ]"),
     ],
 )
 def test_dropped_material_markup_is_reported(msgid: str, msgstr: str, message: str) -> None:
