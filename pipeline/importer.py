@@ -7,7 +7,9 @@ Each rule has a golden case in ``tests/importer/cases/`` (named in brackets);
 whole articles written in the site's style check the rules together
 [article-nonsurgical-disc] [article-fusion-recovery] [article-first-visit]
 [article-medication-guide] [article-adult-scoliosis] [article-notice]
-[article-disc-replacement] [article-cervical-disc] [article-fees-and-hours].
+[article-disc-replacement] [article-cervical-disc] [article-fees-and-hours]
+[article-meet-specialists] [article-exercises-discectomy] [article-insurance]
+[article-stenosis-bilingual].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -32,7 +34,8 @@ Reading the raw text
     is dropped; it does not split its list. [empty-bullet] A ``Read more``
     line is a teaser's link and is dropped wherever it stands. [read-more-inside]
     So is an image's zoom link (``Click to enlarge``, ``(Click image to
-    enlarge)``). [image-zoom-link]
+    enlarge)``). [image-zoom-link] So is a booking button in sentence case
+    (``Book an appointment`` under a doctor's card) with no slug under it. [profile-cards]
   * Two sentences the scrape glued together (``the day.Your leg``, a word of
     two lowercase letters or ``)`` before the ``.``, a capitalised word after it) get
     their space back; ``e.g.Dr``, ``U.S.``, ``ASP.NET`` are left alone. [glued-sentences]
@@ -47,6 +50,8 @@ Slug lines (anchor ids of the site's headings)
     stands on its own line, or is glued to the start of the next block with no
     space (``...-attractive)The hostile environment``). Slugs never reach the
     output. [heading-slug-own-line] [heading-slug-glued] [slug-extra-chars]
+    A line whose id is exactly the slug under it is its heading even when it
+    holds two phrases (``요추관 협착증이란? (What Is Lumbar Stenosis?)``). [heading-slug-exact]
   * A slug with no heading in front of it is a lost heading: the heading is
     recovered from the slug's words (first letter capitalised) and a warning
     ``[import-heading-from-slug]`` says so. [slug-only-lost-heading] A
@@ -84,7 +89,9 @@ Headings
 Blocks that are not headings
   * A short unpunctuated line that is neither a heading nor part of a list or
     table is an image caption (the image itself was not scraped). It is kept
-    as an italic paragraph, so no text is lost. [image-caption] Right above a
+    as an italic paragraph, so no text is lost. [image-caption] A ``Label: value``
+    line (``Specialty: Spinal fusion``, ``상담 예약: 02-555-0123``) is a paragraph,
+    never a caption; a note (``Source: …``) stays one. [label-value-line] Right above a
     list it is the list's label (``Key points``): a bold paragraph. [list-label]
   * An author or date line among the first lines (``By Dr. Kim | Updated
     March 3, 2025``, ``Posted on 2024-11-18 by ...``, ``Posted by admin``) is
@@ -187,6 +194,15 @@ Blocks that are not headings
     There, a Title Case line between two lines of a list (``Spinal stenosis`` /
     ``Spondylolisthesis`` / ``Adult scoliosis``), ``Label: +82-2-…`` (a value after
     the colon) and ``Source: …`` are not headings. [list-line-not-heading]
+    Nor are Title Case lines right under a lead-in (``Good choices are:`` /
+    ``Walking`` / ``Swimming``): they are its items, up to a Title Case line of
+    several words after a sentence-case item of several words (``Lifting more
+    than 5 kg`` / ``Core Exercises``), the next heading. [lead-in-title-case-items]
+    Of three or more Title Case lines in a row with no text between, only the
+    first is a heading, the others are its list (``Career`` / ``Seoul National
+    University (M.D., 2002)`` / ``Fellowship, …``); a doctor's name (``Dr. Kim
+    Min-jun``) starts the next card, and the line right under it is the role
+    (``Director, Spine Center``), not a subheading. [profile-cards]
   * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
     table with one ``---`` per header cell; short rows are padded (warning
     ``[import-table-cells]``). [pipe-table-broken-delimiter]
@@ -199,8 +215,9 @@ Output
   * Title: the article's own first line when it is a Title Case heading-like
     line with no slug (a different ``--title`` is then ignored, warning
     ``[import-title-ignored]``); else ``--title`` / the manifest; else the first
-    non-generic heading, with a warning ``[import-title-guessed]``.
-    [title-first-line] [title-guessed] A title may hold a question
+    non-generic heading, with a warning ``[import-title-guessed]``; that
+    heading is dropped when it is the first block (one h1, not h1 and h2).
+    [title-first-line] [title-guessed] [title-guessed-first-heading] A title may hold a question
     (``What Does It Cost? Insurance Explained``). [title-with-question]
   * Text that Markdown would read as markup is escaped (``\\*``, ``\\_``, ``\\[``,
     ``1\\.`` at a block start, ``\\|`` in cells, ``&lt;`` for a ``<`` before a
@@ -247,12 +264,15 @@ JUNK_LINES = frozenset(
 )
 """Site footer lines dropped from the end of an article (compared case-insensitively)."""
 
+_BOOKING = r"(click here to )?(book|make|request|schedule) (an? |your )?(free )?(appointment|consultation|visit)( now| today| online)?"
+_BOOKING_BUTTON = re.compile(_BOOKING, re.IGNORECASE)
+"""A booking button (``Book an appointment``); in sentence case it is a button wherever it stands, never a heading."""
 _FOOTER_JUNK = re.compile(
     r"(©|copyright\b).*|.*\bcookies?\b.*\b(use|accept|consent|policy|experience)\b.*"
     r"|((share|post|send)( it)? (on|to|via) \S+\s*)+|(privacy policy|terms of (use|service)).*"
     r"|facebook|twitter|x|linkedin|pinterest|pin|tweet|share|print|kakaotalk|kakao|whatsapp|telegram|copy link"
     r"|(name|e-?mail|phone|website|comment|message|subject|send|submit|accept|decline)\s*\*?"
-    r"|(click here to )?(book|make|request|schedule) (an? |your )?(free )?(appointment|consultation|visit)( now| today| online)?"
+    rf"|{_BOOKING}"
     r"|(read more|continue reading)\s*(…|\.\.\.|»|→)?"  # see _READ_MORE
     r"|\(?(click|tap)( here| the image| on the image| image)? to (enlarge|zoom|zoom in|view (a )?larger( image)?)\)?"
     r"|((likes?|shares?|comments?|tweets?|좋아요|공유|댓글)\s*:?\s*[\d,]*\s*)+"  # social counters: "Like 12"
@@ -346,6 +366,10 @@ _CONTINUES = re.compile(
 """A lowercase line that goes on with the sentence above it (``in people over 50.``), unlike a description (``the most common cause.``)."""
 _TABLE_NOTE = re.compile(r"\*?(sources?|notes?|adapted from|data|references?)\s*:\s*\S.*", re.IGNORECASE)
 """A note under a table (``Source: HIRA fee schedule, 2025``): it ends the table, it is no cell."""
+_PERSON = re.compile(r"(Dr|Prof|Professor)\.?\s+[A-Z][\w’'-]*(\s+[A-Z][\w’'-]*){0,3}(,\s*[A-Z][\w.]*)?")
+"""A doctor's name on a line of its own (``Dr. Kim Min-jun``, ``Prof. Lee, MD``): a profile card's heading."""
+_LABEL_VALUE = re.compile(r"[^:]{1,40}:\s+\S.*")
+"""``Specialty: Endoscopic surgery``, ``상담 예약: 02-555-0123``: a label and its value, a paragraph and never a caption."""
 _FAQ_HEADING = re.compile(r"(frequently asked questions|faqs?|common questions)( \(faqs?\))?", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"(table of contents|contents|in this article|on this page)\s*:?", re.IGNORECASE)
 
@@ -516,7 +540,7 @@ def split_term(text: str, *, lowercase: bool = False) -> tuple[str, str] | None:
 
 
 def _starts_like_a_term(text: str) -> bool:
-    return text[0].isupper() or text[0] in _OPENERS or text[0].isdigit()
+    return text[0].isupper() or text[0] in _OPENERS or text[0].isdigit() or bool(_CASELESS_CHAR.match(text))
 
 
 def is_multi_sentence(text: str) -> bool:
@@ -672,9 +696,20 @@ def is_slug_line(text: str, previous: str | None) -> bool:
     """A whole line that is a slug: its heading precedes it, or it has 3+ words."""
     if not _SLUG_LINE.fullmatch(text) or not _SLUG_LETTER.search(text):
         return False
-    if previous is not None and is_heading_shaped(previous, max_words=30) and slug_matches(previous, text):
+    if previous is not None and is_heading_of(previous, text):
         return True
     return text.count("-") >= 2
+
+
+def is_heading_of(text: str, slug: str) -> bool:
+    """True if ``text`` is the heading whose id is ``slug``.
+
+    A heading holding two phrases (``요추관 협착증이란? (What Is Lumbar Stenosis?)``)
+    has no heading's shape, but a slug that is exactly its id shows it is one.
+    """
+    if is_heading_shaped(text, max_words=30):
+        return slug_matches(text, slug)
+    return site_slug(text) == slug and len(words(text)) <= 30 and text[-1] not in ".,;:…"
 
 
 def split_glued(text: str, previous: str | None) -> tuple[str, str] | None:
@@ -693,17 +728,27 @@ def split_glued(text: str, previous: str | None) -> tuple[str, str] | None:
     return None
 
 
+def is_booking_button(rows: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """``Book an appointment`` in sentence case, not a heading with its slug under it: the site's button on a doctor's card."""
+    text = rows[k][2]
+    if not _BOOKING_BUTTON.fullmatch(text) or is_title_case(text):
+        return False
+    after = next((row[2] for row in rows[k + 1 :] if row[2]), None)
+    return after is None or not (after == site_slug(text) or after.startswith(site_slug(text)))
+
+
 def tokenize(text: str) -> list[Line]:
     """Raw text -> non-blank lines, slugs split off, each line classified."""
     lines: list[Line] = []
     gap = 0
     previous: str | None = None
-    for number, indent, stripped in drop_header_chrome(drop_trailing_junk(split_lines(text))):
+    rows = drop_header_chrome(drop_trailing_junk(split_lines(text)))
+    for k, (number, indent, stripped) in enumerate(rows):
         if not stripped:
             gap += 1
             continue
-        if re.fullmatch(rf"[{_BULLETS}]", stripped) or _READ_MORE.fullmatch(stripped):
-            continue  # an empty bullet (its item had no text), or a teaser's link
+        if re.fullmatch(rf"[{_BULLETS}]", stripped) or _READ_MORE.fullmatch(stripped) or is_booking_button(rows, k):
+            continue  # an empty bullet (its item had no text), a teaser's link, a booking button
         if is_slug_line(stripped, previous):
             lines.append(Line(number, stripped, "slug", indent, gap, stripped))
         elif glued := split_glued(stripped, previous):
@@ -837,11 +882,11 @@ class BlockParser:
         (``Spinal stenosis`` / ``Spondylolisthesis`` / ``Adult scoliosis``) is an
         item, and ``Term: +82-2-…`` (a value after the colon) is no heading.
         """
-        found: set[int] = set()
+        found: set[int] = set(self.lead_in_items())
         self.headings_off = True
         i = 0
         while i < len(self.lines):
-            taken = self.exact_table_size(i) if self.is_heading_line(i) else 0
+            taken = self.exact_table_size(i) if self.is_heading_line(i) and i not in found else 0
             if not taken:
                 self.limit = self.heading_after_cells(i)  # "Treatment Options" above its paragraph ends the cells
                 taken = self.exact_table_size(i) if self.limit is not None else 0
@@ -852,7 +897,69 @@ class BlockParser:
         for i in range(len(self.lines)):
             if self.is_heading_line(i) and (self.is_list_line_between(i) or self.is_value_term(i) or _TABLE_NOTE.fullmatch(self.lines[i].text)):
                 found.add(i)
+        found.update(self.role_lines(found))
+        found.update(self.heading_run_items(found))
         return frozenset(found)
+
+    def role_lines(self, found: set[int]) -> list[int]:
+        """The line right under a person's name (``Dr. Kim Min-jun`` / ``Director, Spine Center``) is the role, not a subheading."""
+        return [
+            i + 1
+            for i in range(len(self.lines) - 1)
+            if i not in found and _PERSON.fullmatch(self.lines[i].text) and self.is_heading_line(i)
+            and self.lines[i + 1].gap == 0 and self.is_heading_line(i + 1)
+        ]
+
+    def heading_run_items(self, found: set[int]) -> list[int]:
+        """Three or more Title Case lines in a row with no text between cannot all be headings.
+
+        The first heads the run; the others are its items (a doctor's career:
+        ``Career`` / ``Seoul National University (M.D., 2002)`` / ``Fellowship, UCLA …``).
+        A doctor's name starts the next card, not an item.
+        """
+        items: list[int] = []
+        i = 0
+        while i < len(self.lines):
+            end = i
+            while end < len(self.lines) and end not in found and self.is_heading_line(end) and (end == i or (self.lines[end].gap == 0 and not _PERSON.fullmatch(self.lines[end].text))):
+                end += 1
+            if end - i >= 3:
+                items += range(i + 1, end)
+            i = max(end, i + 1)
+        return items
+
+    def lead_in_items(self) -> list[int]:
+        """Title Case lines listed under a lead-in (``Good choices are:`` / ``Walking`` / ``Swimming``).
+
+        A line ending in ``:`` announces a list, so the unpunctuated lines right
+        under it (no blank line) are its items, not headings. A Title Case line
+        of several words after an item of several words in sentence case
+        (``Lifting more than 5 kg`` / ``Core Exercises``) is the next heading
+        and ends the list. Items that hold a flattened table are left to it.
+        """
+        found: list[int] = []
+        for i, line in enumerate(self.lines):
+            if line.kind == "text" and line.text.endswith(":") and not self.is_heading_line(i):
+                run = self.lead_in_run(i + 1)
+                self.headings_off, self.limit = True, i + 1 + len(run)
+                table = self.exact_table_size(i + 1) if run else 0
+                self.headings_off, self.limit = False, None
+                if len(run) >= 2 and not table:
+                    found += [j for j in run if self.is_heading_line(j)]
+        return found
+
+    def lead_in_run(self, i: int) -> list[int]:
+        """The unpunctuated lines from ``i`` that a lead-in above announces (see :meth:`lead_in_items`)."""
+        run: list[int] = []
+        sentence_case = False
+        while (line := self.line(i)) is not None and line.kind == "text" and line.gap == 0 and is_phrase(line.text) and not line.text.endswith("?"):
+            several = len(words(line.text)) > 1
+            if several and sentence_case and is_title_case(line.text):
+                break
+            sentence_case = sentence_case or (several and not is_title_case(line.text))
+            run.append(i)
+            i += 1
+        return run
 
     def exact_table_size(self, i: int) -> int:
         """Lines taken by a flattened table at ``i`` whose width leaves only full rows (0 if none)."""
@@ -927,8 +1034,7 @@ class BlockParser:
             return (
                 after is not None
                 and after.kind == "slug"
-                and is_heading_shaped(line.raw, max_words=30)
-                and slug_matches(line.raw, after.text)
+                and is_heading_of(line.raw, after.text)
             )
         return not self.headings_off and i not in self.not_headings and self.is_heading_line(i)
 
@@ -1447,14 +1553,19 @@ class BlockParser:
         )
 
     def _try_caption(self, i: int) -> int:
-        if not self.is_title_like(i) or self.lines[i].text.endswith("?"):
-            return 0  # a question ("Q: Should I stay in bed?") is a paragraph, not a caption
+        if not self.is_title_like(i) or self.lines[i].text.endswith("?") or self.is_label_value(i):
+            return 0  # a question ("Q: Should I stay in bed?") or a label's value ("Specialty: …") is a paragraph, not a caption
         line, after = self.lines[i], self.line(i + 1)
         if after is not None and after.kind in ("bullet", "number") and after.gap <= 1:
             self.blocks.append(Paragraph(line.text, line.number, strong=True))  # "Key points" above its list: a label
             return 1
         self.blocks.append(Caption(line.text, line.number))
         return 1
+
+    def is_label_value(self, i: int) -> bool:
+        """``Specialty: Endoscopic surgery``; a note under a table (``Source: …``) stays a caption."""
+        text = self.lines[i].text
+        return bool(_LABEL_VALUE.fullmatch(text)) and not _TABLE_NOTE.fullmatch(text)
 
     def _paragraph(self, i: int) -> int:
         line = self.lines[i]
@@ -1677,8 +1788,11 @@ def convert(
     """
     own_title, lines = take_title_line(tokenize(text))
     parser = BlockParser(lines, path=path)
-    blocks = assign_levels(drop_repeated_title(parser.parse(), own_title))
+    blocks = drop_repeated_title(parser.parse(), own_title)
     final_title, notes = resolve_title(own_title, title, blocks, path=path, fallback=Path(source).stem)
+    if not (own_title or title):
+        blocks = drop_repeated_title(blocks, final_title)  # the title was guessed from this heading: one h1, not h1 + h2
+    blocks = assign_levels(blocks)
     final_slug = slug or slugify(final_title) or slugify(Path(source).stem) or "article"
     description = next((escape_block(b.text) for b in blocks if isinstance(b, Paragraph) and not b.strong), "")
     fields = {"title": final_title, "description": description, "slug": final_slug, "source": source, "lang": lang}

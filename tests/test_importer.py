@@ -229,6 +229,8 @@ def droppable_units(text: str, actual: Counter[str]) -> Counter[str]:
             dropped.update([line, *entries])
     link = r"(read more|continue reading)\W*|\W*(click|tap) .*to (enlarge|zoom|view larger)\W*"
     dropped.update(line for line in lines if re.fullmatch(link, line, flags=re.I))  # a teaser's or an image's link
+    button = r"(book|make|request|schedule) an? appointment( now| today| online)?"
+    dropped.update(line for line in lines if re.fullmatch(button, line, flags=re.I) and not lines.count(line.lower().replace(" ", "-")))  # a card's booking button
     for size in range(2, 7):
         if lines[:size] == lines[size : 2 * size]:
             dropped.update(lines[: 2 * size])  # the site's menu, printed twice above the article
