@@ -19,6 +19,10 @@ id                   severity  finds
                                (``++ctrl+p++``, ``:material-phone:``, ``==x==``, ``^^x^^``,
                                ``~~x~~``, ``H~2~O``, ``m^2^``, critic marks) lost, added or changed;
                                a task list checkbox (``[ ]``, ``[x]``) opening a translation
+``not-translated``   warning   the msgstr is the msgid (prose of 2+ words into another script,
+                               4+ words into the same one), or, in a language of another script
+                               (Hangul, kana, Han, Arabic, Cyrillic ...), prose without one
+                               letter of it: the page would show source text as translated
 ``term-missing``     warning   a source term without its preferred/admitted wording
                                (a translation may rephrase: a person decides)
 ``inconsistent``     warning   one msgid translated differently within a language
@@ -73,7 +77,8 @@ if TYPE_CHECKING:
     from .changes import Changes
 
 CheckId = Literal[
-    "term-missing", "term-forbidden", "term-keep", "number-mismatch", "markup-mismatch", "inconsistent", "suppression"
+    "term-missing", "term-forbidden", "term-keep", "number-mismatch", "markup-mismatch", "not-translated", "inconsistent",
+    "suppression",
 ]
 CHECKS: dict[str, str] = {
     "term-missing": "A glossary term in the source has none of its approved translations in the translation.",
@@ -81,6 +86,7 @@ CHECKS: dict[str, str] = {
     "term-keep": "A term the glossary says to keep unchanged (an abbreviation, a name) is missing verbatim.",
     "number-mismatch": "Numbers in the translation differ from the numbers in the source.",
     "markup-mismatch": "Links, images, emphasis, inline code or HTML differ between source and translation.",
+    "not-translated": "The translation is the source text, or has no letter of its language's script (text pasted from the source).",
     "inconsistent": "The same source text is translated differently within one language.",
     "suppression": "A medloc-ignore comment names an unknown check or term, silences nothing, or was suspended because its source changed.",
 }
@@ -90,6 +96,7 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "term-keep": "error",
     "number-mismatch": "error",
     "markup-mismatch": "error",
+    "not-translated": "warning",
     "inconsistent": "warning",
     "suppression": "warning",
 }
@@ -546,6 +553,8 @@ class TermChecker:
         self.lang = _glossary_lang(glossary, lang)
         self.source = _matcher(glossary, self.source_lang, "source", analyser)
         self.target = _matcher(glossary, self.lang, "target", analyser)
+        self.keep_words = frozenset(word for term in glossary.terms if term.keep for form in term.source_forms for word in form.split())
+        """The words of the wordings kept as written (``Hyaluronic Acid`` names a product): not prose."""
         self._cache: dict[str, list[Match]] = {}
 
     def issues(self, source: str, target: str) -> list[Issue]:
@@ -653,7 +662,78 @@ class EntryChecker:
         issues = self.terms.issues(source.plain, target.plain) if self.terms else []
         if numbers:
             issues += number_issues(source.plain, target.plain, source_lang=self.source_lang, lang=self.lang)
-        return issues + markup_issues(source, target)
+        return issues + markup_issues(source, target) + self.untranslated(source.plain, target.plain)
+
+    def untranslated(self, source: str, target: str) -> list[Issue]:
+        """``not-translated``: source text left (or pasted) as the translation."""
+        return untranslated_issues(source, target, source_script=self.scripts[0], script=self.scripts[1], keep=self.keep)
+
+    @property
+    def scripts(self) -> tuple[str, str]:
+        return _script_key(self.source_lang), _script_key(self.lang)
+
+    @property
+    def keep(self) -> frozenset[str]:
+        """Wordings the glossary keeps as written (GMP, MRI): no sign that text was left untranslated."""
+        return self.terms.keep_words if self.terms else frozenset()
+
+
+# --------------------------------------------------------------------------- not translated
+
+# Letters of the scripts a translation is expected to be written in (ISO 15924, as
+# :func:`pipeline.languages.script_of` gives them). A script not listed is not checked.
+_SCRIPT_LETTERS: dict[str, str] = {
+    "Kore": "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u4e00-\u9fff", "Hang": "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f",
+    "Jpan": "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff", "Hans": "\u3400-\u4dbf\u4e00-\u9fff",
+    "Hant": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", "Hani": "\u3400-\u4dbf\u4e00-\u9fff",
+    "Arab": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff", "Cyrl": "\u0400-\u052f",
+    "Hebr": "\u0590-\u05ff\ufb1d-\ufb4f", "Grek": "\u0370-\u03ff\u1f00-\u1fff", "Thai": "\u0e00-\u0e7f",
+    "Laoo": "\u0e80-\u0eff", "Khmr": "\u1780-\u17ff", "Mymr": "\u1000-\u109f", "Deva": "\u0900-\u097f",
+    "Beng": "\u0980-\u09ff", "Guru": "\u0a00-\u0a7f", "Gujr": "\u0a80-\u0aff", "Orya": "\u0b00-\u0b7f",
+    "Taml": "\u0b80-\u0bff", "Telu": "\u0c00-\u0c7f", "Knda": "\u0c80-\u0cff", "Mlym": "\u0d00-\u0d7f",
+    "Sinh": "\u0d80-\u0dff", "Geor": "\u10a0-\u10ff", "Armn": "\u0530-\u058f", "Ethi": "\u1200-\u137f",
+}
+_SCRIPT_NAMES = {
+    "Kore": "Hangul", "Hang": "Hangul", "Jpan": "Japanese", "Hans": "Chinese", "Hant": "Chinese", "Hani": "Chinese",
+    "Arab": "Arabic-script", "Cyrl": "Cyrillic", "Hebr": "Hebrew", "Grek": "Greek", "Thai": "Thai", "Deva": "Devanagari",
+}
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]+")
+
+
+@lru_cache(maxsize=64)
+def _script_key(lang: str) -> str:
+    from .languages import script_of
+
+    return script_of(lang)
+
+
+@lru_cache(maxsize=64)
+def _letters_of(script: str) -> re.Pattern[str] | None:
+    letters = _SCRIPT_LETTERS.get(script)
+    return re.compile(f"[{letters}]") if letters else None
+
+
+def untranslated_issues(source: str, target: str, *, source_script: str, script: str, keep: frozenset[str] = frozenset()) -> list[Issue]:
+    """Source text shown as a translation: the msgstr is the msgid, or (in a language of another
+    script) it is prose without a single letter of that script. Names, abbreviations and glossary
+    ``keep`` wordings (``MRI``, ``GMP``) are no prose; nor are fewer than two words."""
+    letters = _letters_of(script)
+    if letters is not None and letters.search(target):
+        return []
+    words = [word for word in _LATIN_WORD.findall(target) if word not in keep and not _is_abbreviation(word)]
+    if " ".join(source.split()) == " ".join(target.split()):
+        if len(words) >= (4 if script == source_script else 2):
+            return [Issue("not-translated", "warning", "the translation is the source text: translate it, or leave it empty to show the source")]
+        return []
+    if letters is not None and script != source_script and len(words) >= 2 and len(words) * 2 >= len(target.split()):
+        shown = f"{_SCRIPT_NAMES.get(script, script)} letter"
+        return [Issue("not-translated", "warning", f"the translation has no {shown}, only Latin words ({' '.join(words[:4])} ...): is it translated?")]
+    return []
+
+
+def _is_abbreviation(word: str) -> bool:
+    """MRI, MSCs, CT: capitals (a plural s) are names of things, not prose."""
+    return word.rstrip("s").isupper()
 
 
 # --------------------------------------------------------------------------- suppression

@@ -591,7 +591,7 @@ def test_unknown_and_unused_suppressions(project: Path) -> None:
             14,
             "warning",
             "medloc-ignore names unknown check 'term-mising' (known: term-missing, term-forbidden, term-keep, "
-            "number-mismatch, markup-mismatch, inconsistent)",
+            "number-mismatch, markup-mismatch, not-translated, inconsistent)",
         ),
         (19, "warning", "medloc-ignore names unknown term 'no-such-term'"),
         (24, "info", "medloc-ignore: number-mismatch silences nothing here; remove it"),
@@ -717,3 +717,39 @@ def test_the_fast_markup_reading_agrees_with_markdown_it(text: str) -> None:
     fast = _simple_markup(text)
     if fast is not None:
         assert fast == _parsed_markup(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "msgid", "msgstr", "reported"),
+    [
+        ("ko", "Stem cells can help the disc heal.", "Stem cells can help the disc heal.", True),  # "copy source"
+        ("ko", "Stem cells can help the disc heal.", "Stem cells may help the disc to heal.", True),  # English, not Korean
+        ("ko", "Stem cells can help the disc heal.", "줄기세포는 디스크 회복을 도울 수 있습니다.", False),
+        ("ko", "Ask about MRI and PRP.", "MRI와 PRP에 대해 물어보세요.", False),
+        ("ko", "MRI", "MRI", False),  # an abbreviation is the same in every language
+        ("ja", "MSCs and PRP", "MSCs and PRP", False),
+        ("ko", "Call Seoul", "Call Seoul", True),
+        ("ru", "Call us", "Позвоните нам", False),
+        ("ar", "Call us today.", "Call us today.", True),
+        ("zh_Hans", "Walking helps (see NICE guidance).", "步行有帮助（见 NICE guidance）。", False),  # Han letters: translated
+        ("de", "Call us today", "Call us today", False),  # same script: short texts are often the same
+        ("de", "Bring your insurance card with you", "Bring your insurance card with you", True),
+        ("ko", "Read **more** at [NICE](https://nice.org.uk).", "Read **more** at [NICE](https://nice.org.uk).", True),
+    ],
+)
+def test_source_text_shown_as_a_translation_is_reported(lang: str, msgid: str, msgstr: str, reported: bool) -> None:
+    issues = [i for i in EntryChecker(None, source_lang="en", lang=lang).check(msgid, msgstr) if i.check == "not-translated"]
+    assert bool(issues) is reported, issues
+    assert all(i.severity == "warning" for i in issues)
+
+
+def test_keep_terms_are_no_untranslated_prose() -> None:
+    """A product or company name the glossary keeps as written is no sign of an untranslated text."""
+    glossary = parse_glossary(
+        "version: 1\nsource_language: en\nterms:\n  - id: asterias\n    source: Asterias Biotherapeutics\n    keep: true\n",
+        path="glossary.yaml",
+    )
+    checker = EntryChecker(glossary, source_lang="en", lang="ko", analyser="rules")
+    assert [i.check for i in checker.check("Asterias Biotherapeutics", "Asterias Biotherapeutics")] == []
+    without = EntryChecker(None, source_lang="en", lang="ko")
+    assert [i.check for i in without.check("Asterias Biotherapeutics", "Asterias Biotherapeutics")] == ["not-translated"]
