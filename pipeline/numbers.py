@@ -7,8 +7,11 @@ Used by the ``number-mismatch`` check. What counts as the same number:
   English is ``2,5`` in Russian, ``1,000`` is ``1 000``; a non-breaking or thin
   space groups thousands everywhere. A ``,`` followed by exactly three digits
   groups thousands unless it is the language's decimal mark (in Russian
-  ``1,000`` *is* one);
-* ranges are just their numbers (``30–70``, ``30~70세``, ``30 to 70``); signs
+  ``1,000`` *is* one); the Arabic decimal mark ``٫`` is one in every language,
+  and Persian also writes it as a slash between its own digits (``۲/۵`` is 2.5;
+  not a date ``۱۴۰۲/۰۵/۱۲``, a year ``۱۴۰۲/۵``, Latin digits ``L4/5`` or any
+  other language's ``١/٢``);
+* ranges are just their numbers (``30–70``, ``30~70세``, ``30 to 70``, ``۱۵ تا ۲۰``); signs
   are ignored, so a dash is never a minus;
 * units and counters attached to a number are not part of it (``5개월``,
   ``30~70세``, ``3상``); multipliers are: ``10만`` = 100000, ``3 million``,
@@ -87,6 +90,30 @@ def _separators(lang: str) -> tuple[str, str]:
         return ".", ","
 
 
+_SLASH_DECIMAL = frozenset({"fa", "prs"})
+"""Languages that write a decimal as ``۲/۵`` (Persian, Dari): the Persian decimal mark ٫ looks like a slash and
+keyboards type one. Arabic and Urdu do not (Arabic ``١/٢`` is a half)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Notation:
+    """How one language writes the parts of a number."""
+
+    decimal: str
+    group: str
+    twos: bool = False
+    """Groups in twos above the thousands (CLDR ``#,##,##0``: Hindi 1,50,000)."""
+    slash_decimal: bool = False
+    """``/`` between two digits of the Arabic script is a decimal mark too (Persian ``۲/۵`` is 2.5)."""
+
+
+@lru_cache(maxsize=None)
+def _notation(lang: str) -> _Notation:
+    decimal, group = _separators(lang)
+    base = lang.replace("-", "_").split("_")[0].lower()
+    return _Notation(decimal, group, twos=_groups_in_twos(lang), slash_decimal=base in _SLASH_DECIMAL)
+
+
 def _ascii_digits(text: str) -> str:
     if text.isascii():
         return text
@@ -105,8 +132,7 @@ def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
     """Every number in ``text`` (digits, separators, multipliers, Roman numerals in context)."""
     if not text.isascii():
         text = _SCRIPT_DIGITS.sub(lambda match: "^" + match.group().translate(_SCRIPT_TABLE), text)
-    decimal, group = _separators(lang)
-    return tuple(_digit_numbers(text, decimal, group, twos=_groups_in_twos(lang))) + tuple(_roman_numbers(text))
+    return tuple(_digit_numbers(text, _notation(lang))) + tuple(_roman_numbers(text))
 
 
 @lru_cache(maxsize=None)
@@ -137,31 +163,33 @@ def _two_digit_groups(text: str, runs: list[re.Match[str]], index: int, group: s
     return 0
 
 
-def _digit_numbers(text: str, decimal: str, group: str, *, twos: bool = False) -> list[Number]:
+def _digit_numbers(text: str, notation: _Notation) -> list[Number]:
     runs = list(_DIGIT_RUN.finditer(text))
     numbers: list[Number] = []
     index = 0
     while index < len(runs):
         start = runs[index].start()
-        whole, fraction, index = _join_runs(text, runs, index, decimal, group, twos=twos)
+        whole, fraction, index = _join_runs(text, runs, index, notation)
         end = runs[index - 1].end()
         factor, end = _multiplier(text, end)
         numbers.extend(_time_parts(text, start, end, _value(whole, fraction, factor)))
     return numbers
 
 
-def _join_runs(
-    text: str, runs: list[re.Match[str]], index: int, decimal: str, group: str, *, twos: bool = False
-) -> tuple[str, str, int]:
+def _join_runs(text: str, runs: list[re.Match[str]], index: int, notation: _Notation) -> tuple[str, str, int]:
     """Merge digit runs separated by group marks (and one decimal mark) into one number."""
-    count = _two_digit_groups(text, runs, index, group) if twos else 0
+    decimal, group = notation.decimal, notation.group
+    count = _two_digit_groups(text, runs, index, group) if notation.twos else 0
     whole, fraction = "".join(run.group() for run in runs[index : index + max(count, 1)]), ""
     can_group = len(whole) <= 3
+    first = index
     index += max(count, 1)
     while index < len(runs) and not fraction:
         gap = text[runs[index - 1].end() : runs[index].start()]
         digits = runs[index].group()
         kind = _separator_kind(gap, digits, decimal, group)
+        if gap == "/" and notation.slash_decimal and index - 1 == first and _slash_decimal(text, runs[first], runs[index]):
+            kind = "decimal"
         if kind == "group" and can_group:
             whole += digits
         elif kind in ("decimal", "group-or-decimal"):
@@ -170,6 +198,16 @@ def _join_runs(
             break
         index += 1
     return whole, fraction, index
+
+
+def _slash_decimal(text: str, whole: re.Match[str], fraction: re.Match[str]) -> bool:
+    """``۲/۵`` is 2.5 in Persian; a date (``۱۴۰۲/۰۵/۱۲``, ``۱۴۰۲/۵``: a year of four digits) is not,
+    nor are Latin digits (``L4/5``, ``1/2``), which keep the slash's ordinary meaning."""
+    if whole.group().isascii() or fraction.group().isascii() or len(whole.group()) > 3:
+        return False
+    date_before = whole.start() >= 2 and text[whole.start() - 1] == "/" and text[whole.start() - 2].isdigit()
+    date_after = text[fraction.end() : fraction.end() + 1] == "/" and text[fraction.end() + 1 : fraction.end() + 2].isdigit()
+    return not (date_before or date_after)
 
 
 def _separator_kind(gap: str, digits: str, decimal: str, group: str) -> str | None:
@@ -235,50 +273,51 @@ class Measure:
 
 _UNIT_WORDS: dict[str, dict[str, str]] = {
     "mg": {"en": "mg mgs milligram milligrams", "ko": "mg 밀리그램", "ja": "mg ミリグラム", "zh": "mg 毫克", "ru": "мг mg",
-           "ar": "ملغ مغ ملغم ملجم مجم ملليغرام مليغرام mg"},
+           "ar": "ملغ مغ ملغم ملجم مجم ملليغرام مليغرام mg", "fa": "میلی‌گرم میلیگرم mg"},
     "g": {"en": "g gram grams", "ko": "g 그램", "ja": "g グラム", "zh": "g 克", "ru": "г g грамм грамма граммов",
-          "ar": "غ غرام غرامات جم جرام g"},
+          "ar": "غ غرام غرامات جم جرام g", "fa": "گرم g"},
     "kg": {"en": "kg kgs kilogram kilograms kilo kilos", "ko": "kg 킬로그램 킬로", "ja": "kg キログラム キロ",
-           "zh": "kg 公斤 千克", "ru": "кг kg килограмм килограмма килограммов", "ar": "كغ كلغ كجم كيلوغرام كيلوجرام كيلو kg"},
+           "zh": "kg 公斤 千克", "ru": "кг kg килограмм килограмма килограммов", "ar": "كغ كلغ كجم كيلوغرام كيلوجرام كيلو kg", "fa": "کیلوگرم کیلو‌گرم کیلو kg"},
     "mcg": {"en": "mcg µg μg microgram micrograms", "ko": "mcg µg μg", "ja": "mcg µg μg", "zh": "mcg µg μg 微克",
-            "ru": "мкг mcg", "ar": "مكغ ميكروغرام mcg"},
+            "ru": "мкг mcg", "ar": "مكغ ميكروغرام mcg", "fa": "میکروگرم میکرو‌گرم mcg µg μg"},
     "ml": {"en": "ml mL millilitre millilitres milliliter milliliters", "ko": "ml mL 밀리리터", "ja": "ml mL ミリリットル",
-           "zh": "ml mL 毫升", "ru": "мл ml", "ar": "مل ملل ml mL"},
+           "zh": "ml mL 毫升", "ru": "мл ml", "ar": "مل ملل ml mL", "fa": "میلی‌لیتر میلیلیتر سی‌سی ml mL"},
     "%": {"en": "% percent per cent", "ko": "% 퍼센트 프로", "ja": "% ％ パーセント", "zh": "% ％", "ru": "% процент процента процентов",
-          "ar": "% ٪ بالمئة بالمائة في المئة في المائة"},
+          "ar": "% ٪ بالمئة بالمائة في المئة في المائة", "fa": "% ٪ درصد"},
     "°C": {"en": "°C ℃", "ko": "°C ℃ 도", "ja": "°C ℃ 度", "zh": "°C ℃ 度", "ru": "°C ℃ градусов градуса градус",
-           "ar": "°C ℃ درجة درجات"},
+           "ar": "°C ℃ درجة درجات", "fa": "°C ℃ درجه"},
     "°F": {"en": "°F ℉", "ko": "°F ℉ 도", "ja": "°F ℉ 度", "zh": "°F ℉ 度", "ru": "°F ℉ градусов градуса градус",
-           "ar": "°F ℉ درجة درجات"},
+           "ar": "°F ℉ درجة درجات", "fa": "°F ℉ درجه"},
     "l": {"en": "l L litre litres liter liters", "ko": "l L 리터", "ja": "l L リットル", "zh": "l L 升", "ru": "л l L литр литра литров",
-          "ar": "لتر لترات l L"},
+          "ar": "لتر لترات l L", "fa": "لیتر l L"},
     "cm": {"en": "cm centimetre centimetres centimeter centimeters", "ko": "cm 센티미터 센티", "ja": "cm センチ センチメートル",
-           "zh": "cm 厘米 公分", "ru": "см cm сантиметр сантиметра сантиметров", "ar": "سم سنتيمتر سنتيمترات cm"},
+           "zh": "cm 厘米 公分", "ru": "см cm сантиметр сантиметра сантиметров", "ar": "سم سنتيمتر سنتيمترات cm", "fa": "سانتی‌متر سانتیمتر سانت cm"},
     "mm": {"en": "mm millimetre millimetres millimeter millimeters", "ko": "mm 밀리미터", "ja": "mm ミリメートル",
-           "zh": "mm 毫米", "ru": "мм mm миллиметр миллиметра миллиметров", "ar": "مم ملم مليمتر مليمترات mm"},
+           "zh": "mm 毫米", "ru": "мм mm миллиметр миллиметра миллиметров", "ar": "مم ملم مليمتر مليمترات mm", "fa": "میلی‌متر میلیمتر mm"},
     "min": {"en": "min mins minute minutes", "ko": "분", "ja": "分 分間", "zh": "分钟 分鐘", "ru": "мин минута минуты минут минуту",
-            "ar": "دقيقة دقائق"},
+            "ar": "دقيقة دقائق", "fa": "دقیقه min"},
     "h": {"en": "h hr hrs hour hours", "ko": "시간", "ja": "時間", "zh": "小时 小時 个小时 個小時", "ru": "ч час часа часов",
-          "ar": "ساعة ساعات"},
+          "ar": "ساعة ساعات", "fa": "ساعت h"},
     "day": {"en": "day days", "ko": "일 일간", "ja": "日 日間", "zh": "天 日", "ru": "день дня дней сутки суток",
-            "ar": "يوم أيام"},
+            "ar": "يوم أيام", "fa": "روز"},
     "week": {"en": "week weeks wk wks", "ko": "주 주일 주간", "ja": "週 週間", "zh": "周 星期 个星期 個星期 週",
-             "ru": "неделя недели недель неделю", "ar": "أسبوع أسابيع اسبوع اسابيع"},
+             "ru": "неделя недели недель неделю", "ar": "أسبوع أسابيع اسبوع اسابيع", "fa": "هفته"},
     "month": {"en": "month months mo", "ko": "개월 달", "ja": "か月 ヶ月 カ月 ヵ月 ケ月 箇月 か月間 ヶ月間 カ月間",
-              "zh": "个月 個月", "ru": "месяц месяца месяцев мес", "ar": "شهر أشهر شهور"},
+              "zh": "个月 個月", "ru": "месяц месяца месяцев мес", "ar": "شهر أشهر شهور", "fa": "ماه"},
     "KRW": {"en": "₩ KRW", "ko": "₩ 원 KRW", "ja": "₩ ウォン KRW", "zh": "₩ 韩元 韓元 KRW", "ru": "₩ вон KRW",
-            "ar": "₩ وون KRW"},
+            "ar": "₩ وون KRW", "fa": "₩ وون KRW"},
     "USD": {"en": "$ dollar dollars USD", "ko": "$ 달러 USD", "ja": "$ ドル USD", "zh": "$ 美元 USD", "ru": "$ доллар доллара долларов USD",
-            "ar": "$ دولار دولارات USD"},
-    "EUR": {"en": "€ euro euros EUR", "ko": "€ 유로 EUR", "ja": "€ ユーロ EUR", "zh": "€ 欧元 EUR", "ru": "€ евро EUR", "ar": "€ يورو EUR"},
+            "ar": "$ دولار دولارات USD", "fa": "$ دلار USD"},
+    "EUR": {"en": "€ euro euros EUR", "ko": "€ 유로 EUR", "ja": "€ ユーロ EUR", "zh": "€ 欧元 EUR", "ru": "€ евро EUR", "ar": "€ يورو EUR", "fa": "€ یورو EUR"},
     "JPY": {"en": "¥ ￥ yen JPY", "ko": "¥ ￥ 엔 엔화 JPY", "ja": "¥ ￥ 円 JPY", "zh": "¥ ￥ 日元 JPY", "ru": "¥ ￥ иен иена JPY",
-            "ar": "¥ ￥ ين JPY"},
+            "ar": "¥ ￥ ين JPY", "fa": "¥ ￥ ین JPY"},
     "CNY": {"en": "¥ ￥ yuan RMB CNY", "ko": "¥ ￥ 위안 CNY", "ja": "¥ ￥ 元 人民元 CNY", "zh": "¥ ￥ 元 人民币 CNY",
-            "ru": "¥ ￥ юань юаня юаней CNY", "ar": "¥ ￥ يوان CNY"},
+            "ru": "¥ ￥ юань юаня юаней CNY", "ar": "¥ ￥ يوان CNY", "fa": "¥ ￥ یوان CNY"},
     "year": {"en": "year years yr yrs", "ko": "년 년간", "ja": "年 年間", "zh": "年", "ru": "год года лет г",
-             "ar": "سنة سنوات سنين عام أعوام"},
+             "ar": "سنة سنوات سنين عام أعوام", "fa": "سال"},
 }
-"""Units whose change alters a dose, a size, a duration or a price; the written forms per language (whole words).
+"""Units whose change alters a dose, a size, a duration or a price; the written forms per language (whole words,
+separated by spaces: a form cannot contain one, so Persian ``میلی گرم`` written with a space is not read as a unit).
 English writes no ``won``: after a year it is a verb (``In 2019 won an award``)."""
 
 
@@ -333,13 +372,13 @@ def measures(text: str, lang: str) -> tuple[Measure, ...]:
     """Every number of ``text`` that a unit of :data:`_UNIT_WORDS` directly follows."""
     base = lang.replace("-", "_").split("_")[0]
     pattern, meanings = _unit_pattern(base)
-    decimal, group = _separators(lang)
+    notation = _notation(lang)
     runs = list(_DIGIT_RUN.finditer(text))
     found: list[Measure] = []
     index = 0
     while index < len(runs):
         start = runs[index].start()
-        whole, fraction, index = _join_runs(text, runs, index, decimal, group, twos=_groups_in_twos(lang))
+        whole, fraction, index = _join_runs(text, runs, index, notation)
         factor, end = _multiplier(text, runs[index - 1].end())
         unit = pattern.match(text, end)
         if unit is not None:
@@ -367,9 +406,9 @@ class Range:
     text: str
 
 
-_RANGE_GAP = re.compile(r"\s?(?:[^\W\d_]{1,4}|[%％٪])?\s?(?:[-–—~〜～]|至|到|to|до|إلى)\s?", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s?(?:[^\W\d_]{1,4}|[%％٪])?\s?(?:[-–—~〜～]|至|到|to|до|إلى|تا)\s?", re.IGNORECASE)
 """Between a range's two numbers: a dash, tilde or word, after the first number's unit if it repeats one."""
-_RANGE_HINT = re.compile(r"\d\s?(?:[^\W\d_]{1,4}|[%％٪])?\s?(?:[-–—~〜～]|至|到|to|до|إلى)\s?\d", re.IGNORECASE)
+_RANGE_HINT = re.compile(r"\d\s?(?:[^\W\d_]{1,4}|[%％٪])?\s?(?:[-–—~〜～]|至|到|to|до|إلى|تا)\s?\d", re.IGNORECASE)
 _TIME_TAIL = re.compile(r":([0-5]\d)(?!\d)")
 
 
@@ -388,13 +427,13 @@ def ranges(text: str, lang: str) -> tuple[Range, ...]:
 
 def _spans(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     """(start, end, value) of each number; ``9:30`` is one number, 9.5."""
-    decimal, group = _separators(lang)
+    notation = _notation(lang)
     runs = list(_DIGIT_RUN.finditer(text))
     spans: list[tuple[int, int, Decimal]] = []
     index = 0
     while index < len(runs):
         start = runs[index].start()
-        whole, fraction, index = _join_runs(text, runs, index, decimal, group, twos=_groups_in_twos(lang))
+        whole, fraction, index = _join_runs(text, runs, index, notation)
         end = runs[index - 1].end()
         value = Decimal(_ascii_digits(whole) + ("." + _ascii_digits(fraction) if fraction else ""))
         minutes = _TIME_TAIL.match(_ascii_digits(text[end : end + 4])) if not fraction else None

@@ -41,6 +41,32 @@ Matching rules, by language (the same rules apply to source and target text):
   matches ``стволовых клеток``; whole words. A wording's noun ending in a
   consonant is also looked for by the stem of its other cases (``синдром``:
   синдр- and синдром-), since its nominative loses -ом like an instrumental.
+* **Ukrainian**: stems as Russian (the apostrophe of ``м'яз`` in any form is part
+  of the word; a fleeting о/е before a final к/н/ц/л/т/р dropped: мозок/мозку,
+  хребет/хребта), both stems of a consonant noun, and the і of a noun's closed
+  last syllable also as о (біль/болю, кість/кості; a one-syllable noun in -ь only
+  as о, so білий, white, is not біль). Not the dative -ові (стовбурові is an
+  adjective); whole words.
+* **Polish**: case endings of nouns and adjectives removed (``rdzenia kręgowego``,
+  ``komórkami macierzystymi``); the i of a soft stem goes with the ending and a
+  final ń/ć/ś/ź is its plain letter (rdzeń/rdzenia); the e of a final -ek/-ec is
+  fleeting (komórek); ó before a final voiced consonant other than l is also o
+  (przewód/przewodu, but ból/bólu: bolą is a verb); both stems of a consonant
+  noun; whole words. Not the consonant changes of the locative (komórce, nodze).
+* **Hebrew**: niqqud ignored, final letters folded, the maqaf is a space; the
+  first word may carry the prefix letters ו, ש (כש, מש, לכש), ב כ ל מ ה (מה) in
+  that order (``ועמוד השדרה``, ``כשהרופא``), a two-letter word only ו ה ב ל (שלב
+  is a stage, not ש + לב); later words may take the article ה (``עמוד השדרה`` for
+  ``עמוד שדרה``). Whole words otherwise (no suffixes).
+* **Persian**: the zero-width non-joiner and a space are one; ي/ی, ى/ی, ك/ک and
+  ۀ/ه folded, marks ignored. After a wording: ها, های and their possessives, ی,
+  ای, ام, ات, اش, مان, تان, شان after a non-joiner or a space; ها/های and
+  مان/تان/شان attached to a last word of three letters or more (``دردها``, not
+  ``درمان`` = در + مان); ی and the possessives attached after a final ا/و. Not ی
+  attached after a consonant (عصبی, nervous, is not عصب, nerve). An inner word may
+  be in the plural with the ezafe (``سلول‌های بنیادی``) or carry a written ezafe
+  after a vowel (``مهره‌ی کمری``). A wording after a non-joiner is the second part
+  of a word (``بی‌درد``, painless) and does not match.
 * **Arabic**: diacritics and tatweel are ignored, alef forms and ى/ی unified;
   wordings match with the clitics و ف ب ك ل (and ل+ال → لل) in front, with or
   without the article ال, and with a pronoun or plural suffix after; ة is
@@ -72,7 +98,9 @@ from typing import Any, Literal
 import ahocorasick
 
 FormKind = Literal["source", "preferred", "admitted", "forbidden"]
-Script = Literal["english", "latin", "korean", "cjk", "unspaced", "russian", "arabic"]
+Script = Literal[
+    "english", "latin", "korean", "cjk", "unspaced", "russian", "ukrainian", "polish", "arabic", "hebrew", "persian"
+]
 Analyser = Literal["kiwi", "rules"]
 
 
@@ -125,7 +153,10 @@ def _rank(key: str, base: str, generated: bool) -> tuple[int, int, int]:
 def script_for(lang: str) -> Script:
     """Which matching rules a language uses."""
     base = lang.replace("-", "_").split("_")[0].lower()
-    table: dict[str, Script] = {"en": "english", "ko": "korean", "ja": "cjk", "zh": "cjk", "ru": "russian", "ar": "arabic"}
+    table: dict[str, Script] = {
+        "en": "english", "ko": "korean", "ja": "cjk", "zh": "cjk", "ru": "russian", "uk": "ukrainian", "pl": "polish",
+        "ar": "arabic", "he": "hebrew", "iw": "hebrew", "fa": "persian", "prs": "persian",
+    }
     if base in table:
         return table[base]
     from .languages import UNSPACED_SCRIPTS, script_of
@@ -472,27 +503,33 @@ def _continues(text: str, left: int, right: int) -> bool:
     return (_is_latin_alnum(a) and _is_latin_alnum(b)) or (_is_katakana(a) and _is_katakana(b))
 
 
-class _RussianRules(_Rules):
-    _WORD = re.compile(r"[а-яё]+|\s+")
-    _TOKEN = re.compile(r"[а-яё]+|\s+|[^а-яё\s]+")
+class _StemmingRules(_Rules):
+    """Inflected space-separated languages: every word of a text and of a wording becomes its stem."""
 
-    def fold(self, text: str) -> str:
-        return super().fold(text).replace("ё", "е")
+    _WORD: re.Pattern[str]
+    """A word to stem, or a run of spaces."""
+    _TOKEN: re.Pattern[str]
+    """A word, a run of spaces or anything else, for splitting a wording."""
+
+    def stem(self, word: str) -> str:
+        """A lower-case word -> the stem its inflected forms share."""
+        raise NotImplementedError
+
+    def word_stems(self, token: str) -> tuple[str, ...]:
+        """The stems one word of a wording may have in text (see :func:`_consonant_noun_stems`)."""
+        raise NotImplementedError
 
     def normalize(self, folded: str) -> _Normalized:
-        return _replace_runs(folded, self._WORD, lambda tok: " " if tok[0].isspace() else russian_stem(tok))
+        stem = self.stem
+        return _replace_runs(folded, self._WORD, lambda tok: " " if tok[0].isspace() else stem(tok))
 
     def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
-        """Also the stem of the other cases of a noun ending in a consonant.
-
-        The nominative синдром loses -ом like an instrumental (синдр-), its other
-        cases keep it (синдрома -> синдром-): both stems are keys.
-        """
+        """The wording's own stems first, then every combination of its words' other stems."""
         text = " ".join(form.text.split())
         first, *others = super().keys(form)
         yield first
         yield from others
-        options = [_russian_word_stems(token) for token in self._TOKEN.findall(self.fold(text))]
+        options = [self.word_stems(token) for token in self._TOKEN.findall(self.fold(text))]
         for combination in itertools.product(*options):
             key = "".join(combination)
             if key != first[0]:
@@ -504,18 +541,209 @@ class _RussianRules(_Rules):
         return not before.isalnum() and not after.isalnum()
 
 
-def _russian_word_stems(token: str) -> tuple[str, ...]:
-    """The stems a word of a wording may have in text: one, or two for a noun ending in a consonant."""
+def _consonant_noun_stems(
+    token: str, stem: Callable[[str], str], *, letters: frozenset[str], final: frozenset[str], genitive: str
+) -> tuple[str, ...]:
+    """One stem, or two for a noun ending in a consonant.
+
+    The nominative синдром (Polish syndrom) loses -ом/-om like an instrumental
+    (синдр-), its other cases keep it (синдрома -> синдром-): both stems are keys.
+    ``genitive`` is the ending that gives the other cases' stem (-а, -a).
+    """
     if token[0].isspace():
         return (" ",)
-    if not ("а" <= token[0] <= "я" or token[0] == "ё"):
+    if token[0] not in letters:
         return (token,)
-    stem = russian_stem(token)
-    if len(token) >= 3 and token[-1] in _RU_HARD_FINAL:
-        oblique = russian_stem(token + "а")
-        if oblique != stem:
-            return (stem, oblique)
-    return (stem,)
+    own = stem(token)
+    if len(token) >= 3 and token[-1] in final:
+        oblique = stem(token + genitive)
+        if oblique != own:
+            return (own, oblique)
+    return (own,)
+
+
+class _RussianRules(_StemmingRules):
+    _WORD = re.compile(r"[а-яё]+|\s+")
+    _TOKEN = re.compile(r"[а-яё]+|\s+|[^а-яё\s]+")
+    def stem(self, word: str) -> str:
+        return russian_stem(word)
+
+    def fold(self, text: str) -> str:
+        return super().fold(text).replace("ё", "е")
+
+    def word_stems(self, token: str) -> tuple[str, ...]:
+        return _consonant_noun_stems(token, russian_stem, letters=_RU_LETTERS, final=_RU_HARD_FINAL, genitive="а")
+
+
+class _UkrainianRules(_StemmingRules):
+    _WORD = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*|\s+")
+    _TOKEN = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*|\s+|[^а-яєіїґ\s]+")
+
+    def stem(self, word: str) -> str:
+        return ukrainian_stem(word)
+
+    def fold(self, text: str) -> str:
+        folded = super().fold(text)
+        return folded.replace("\u02bc", "'") if "\u02bc" in folded else folded  # м'яз, мʼяз
+
+    def word_stems(self, token: str) -> tuple[str, ...]:
+        """Also the other cases' stem of a noun in -ь, and і of a closed last syllable as о (біль -> болю)."""
+        if token.endswith("ь") and len(token) >= 3 and token[0] in _UK_LETTERS:
+            oblique = ukrainian_stem(token[:-1])
+            alternated = _UK_ALTERNATION.sub("о", oblique)
+            if alternated == oblique:
+                return (ukrainian_stem(token), oblique)
+            # one syllable (біль, кість, сіль): the і always alternates, and біл- is білий (white)
+            one_syllable = sum(ch in _UK_VOWELS for ch in token) == 1
+            return (ukrainian_stem(token), alternated) if one_syllable else (ukrainian_stem(token), oblique, alternated)
+        stems = _consonant_noun_stems(token, ukrainian_stem, letters=_UK_LETTERS, final=_UK_CONSONANTS, genitive="а")
+        if token[-1] in _UK_CONSONANTS:
+            stems += tuple(dict.fromkeys(_UK_ALTERNATION.sub("о", s) for s in stems if _UK_ALTERNATION.search(s)))
+        return stems
+
+
+class _PolishRules(_StemmingRules):
+    _WORD = re.compile(r"[a-ząćęłńóśźż]+|\s+")
+    _TOKEN = re.compile(r"[a-ząćęłńóśźż]+|\s+|[^a-ząćęłńóśźż\s]+")
+
+    def stem(self, word: str) -> str:
+        return polish_stem(word)
+
+    def word_stems(self, token: str) -> tuple[str, ...]:
+        """Also ó of a final syllable as o before a voiced consonant (przewód -> przewodu, otwór -> otworu)."""
+        stems = _consonant_noun_stems(token, polish_stem, letters=_PL_LETTERS, final=_PL_CONSONANTS, genitive="a")
+        if _PL_ALTERNATION.search(token):
+            stems += (polish_stem(_PL_ALTERNATION.sub(lambda m: "o" + m.group()[1:], token) + "a"),)
+        return tuple(dict.fromkeys(stems))
+
+
+_HEBREW_MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+_HEBREW_FOLD = str.maketrans({"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ", "\u05be": " "})
+"""Final letters as their plain forms (for matching only) and the maqaf (בית־חולים) as a space."""
+
+
+def _hebrew_prefixes(third: tuple[str, ...]) -> frozenset[str]:
+    """ו, then ש (or כש, מש, לכש), then one of ``third``: וב, וה, שה, מה, כש, ושב..."""
+    return frozenset(a + b + c for a in ("", "ו") for b in ("", "ש", "כש", "מש", "לכש") for c in third) - {""}
+
+
+HEBREW_PREFIXES = _hebrew_prefixes(("", "ב", "כ", "ל", "מ", "ה", "מה"))
+"""Letters written before a Hebrew word (the article ה is not written after ב, כ, ל: בעמוד is ב+ה+עמוד)."""
+HEBREW_SHORT_PREFIXES = frozenset({"ו", "ה", "ב", "ל", "וה", "וב", "ול"})
+"""Before a word of two letters only these: שלב is a stage and כלב a dog, not ש/כ + לב (heart)."""
+
+
+class _HebrewRules(_Rules):
+    """Prefix letters, the article of a construct phrase, niqqud and final letters (see the module docstring)."""
+
+    def fold(self, text: str) -> str:
+        return super().fold(text).translate(_HEBREW_FOLD)
+
+    def normalize(self, folded: str) -> _Normalized:
+        return _delete(folded, _HEBREW_MARKS) if _HEBREW_MARKS.search(folded) else _Normalized(folded)
+
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        """The wording, and with the article ה before any of its later words (עמוד שדרה -> עמוד השדרה)."""
+        yield from super().keys(form)
+        words = " ".join(_HEBREW_MARKS.sub("", form.text).split()).split(" ")
+        if not 2 <= len(words) <= 4:
+            return
+        for mask in range(1, 2 ** (len(words) - 1)):
+            variant = " ".join([words[0]] + ["ה" + w if mask >> i & 1 else w for i, w in enumerate(words[1:])])
+            yield self.normalize(self.fold(variant)).text, variant, True
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        folded = norm.text
+        if ne < len(folded) and folded[ne].isalnum():
+            return False
+        word_start = ns
+        while word_start > 0 and _is_hebrew_letter(folded[word_start - 1]):
+            word_start -= 1
+        if word_start > 0 and folded[word_start - 1].isalnum():
+            return False
+        if word_start == ns:
+            return True
+        first_word = folded[ns:ne].split(" ", 1)[0]
+        allowed = HEBREW_SHORT_PREFIXES if len(first_word) <= 2 else HEBREW_PREFIXES
+        return folded[word_start:ns] in allowed
+
+
+def _is_hebrew_letter(ch: str) -> bool:
+    return "\u05d0" <= ch <= "\u05ea"
+
+
+_ZWNJ = "\u200c"
+_PERSIAN_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", _ZWNJ: " "})
+"""Arabic yeh and kaf as Persian ones, heh with the ezafe hamza as heh, and the zero-width non-joiner as a space."""
+_PERSIAN_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_PERSIAN_PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان")
+PERSIAN_SUFFIXES = frozenset(_PERSIAN_PLURALS + ("ی", "ای", "ام", "ات", "اش", "مان", "تان", "شان"))
+"""What may follow a Persian wording after a zero-width non-joiner (درد‌ها, مهره‌ای, ستون‌فقرات‌تان)."""
+PERSIAN_ATTACHED_SUFFIXES = frozenset(_PERSIAN_PLURALS + ("مان", "تان", "شان"))
+"""What may follow a Persian wording of three letters or more without one (دردها, کمرتان). Not ی after a
+consonant: it also makes adjectives (عصب nerve, عصبی nervous; نخاع, نخاعی spinal)."""
+PERSIAN_AFTER_VOWEL = frozenset(("ی", "یم", "یت", "یش", "یمان", "یتان", "یشان"))
+"""... and after a final ا or و, the ezafe or indefinite ی and the possessives (داروی, داروی‌شان)."""
+
+
+class _PersianRules(_Rules):
+    """Zero-width non-joiner and space, suffixes, ي/ی and ك/ک (see the module docstring)."""
+
+    def fold(self, text: str) -> str:
+        return super().fold(text).translate(_PERSIAN_FOLD)
+
+    def normalize(self, folded: str) -> _Normalized:
+        return _delete(folded, _PERSIAN_MARKS) if _PERSIAN_MARKS.search(folded) else _Normalized(folded)
+
+    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+        """Also an inner word in the plural with the ezafe (سلول‌های بنیادی for سلول بنیادی), and the
+        written ezafe after an inner word ending in a vowel (مهره‌ی کمر, داروی ضد درد)."""
+        yield from super().keys(form)
+        words = self.normalize(self.fold(form.text)).text.split()
+        if not 2 <= len(words) <= 4:
+            return
+        options = [[w, w + " های", w + "های", *_persian_ezafe(w)] for w in words[:-1]]
+        for combination in itertools.product(*options):
+            variant = " ".join([*combination, words[-1]])
+            if variant != " ".join(words):
+                yield variant, variant, True
+
+    def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        folded = norm.text
+        if ns > 0 and (folded[ns - 1].isalnum() or text[start - 1] == _ZWNJ):
+            return False  # the second part of a word (بی‌درد: painless)
+        after = _skip_marks(text, end)
+        if after == len(text) or not (text[after] == _ZWNJ or text[after].isalnum()):
+            return True
+        if text[after] == _ZWNJ:
+            return self._tail(text, after + 1) in PERSIAN_SUFFIXES
+        tail = self._tail(text, after)
+        last_word = folded[ns:ne].rsplit(" ", 1)[-1]
+        if folded[ne - 1] in "او" and tail in PERSIAN_AFTER_VOWEL:
+            return True
+        return len(last_word) >= 3 and tail in PERSIAN_ATTACHED_SUFFIXES
+
+    def _tail(self, text: str, start: int) -> str:
+        """The letters from ``start`` to the end of the word, folded, without marks."""
+        end = start
+        while end < len(text) and (_is_arabic_letter(text[end]) or _PERSIAN_MARKS.match(text[end])):
+            end += 1
+        if end < len(text) and text[end].isalnum():
+            return ""  # a Latin letter or digit glued on: not a suffix
+        return _PERSIAN_MARKS.sub("", text[start:end].translate(_PERSIAN_FOLD))
+
+
+def _persian_ezafe(word: str) -> list[str]:
+    """The ezafe as written after a final vowel: ‌ی after ه (folded to a space), ی after ا and و."""
+    if word.endswith("ه"):
+        return [word + " ی"]
+    return [word + "ی"] if word.endswith(("ا", "و")) else []
+
+
+def _skip_marks(text: str, index: int) -> int:
+    while index < len(text) and _PERSIAN_MARKS.match(text[index]):
+        index += 1
+    return index
 
 
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]+")
@@ -634,6 +862,14 @@ def _rules_for(lang: str, analyser: Analyser) -> _Rules:
         return _RussianRules()
     if script == "arabic":
         return _ArabicRules()
+    if script == "ukrainian":
+        return _UkrainianRules()
+    if script == "polish":
+        return _PolishRules()
+    if script == "hebrew":
+        return _HebrewRules()
+    if script == "persian":
+        return _PersianRules()
     return _Rules()
 
 
@@ -741,6 +977,7 @@ _RU_FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[ое
 
 
 _RU_VOWELS = frozenset("аеиоуыэюяё")
+_RU_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _RU_HARD_FINAL = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
@@ -757,6 +994,82 @@ def russian_stem(word: str) -> str:
             stem = word[: -len(ending)]
             break
     return _RU_FLEETING.sub("", stem) if len(stem) > 3 else stem
+
+
+# --------------------------------------------------------------------------- Ukrainian stemming
+
+
+_UK_ENDINGS = tuple(
+    sorted(
+        {
+            "ами", "ями", "ах", "ях", "ам", "ям", "ів", "їв", "ом", "ем", "єм", "ою", "ею", "єю",
+            "ей", "ий", "ій", "ого", "ього", "ому", "ьому", "им", "ім", "их", "іх", "ими", "іми", "ої", "ьої", "ьою",
+            "ія", "ії", "ію", "ією", "іям", "іями", "іях",
+            "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "й",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+"""Case endings of nouns and adjectives. Not -ь: біль (pain) would become білий (white); not the dative
+-ові/-еві: стовбурові (stem, plural adjective) is стовбуров-і like стовбурових."""
+_UK_LETTERS = frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя")
+_UK_VOWELS = frozenset("аеєиіїоуюя")
+_UK_CONSONANTS = frozenset("бвгґджзклмнпрстфхцчшщ")
+_UK_FLEETING = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ])[ое](?=[кнцлтр]$)")
+"""мозок/мозку, хребет/хребта, хребець/хребця: the о or е before a final consonant is dropped."""
+_UK_ALTERNATION = re.compile(r"і(?=[бвгґджзклмнпрстфхцчшщ]+$)")
+"""і of a closed last syllable is о in the other cases (біль/болю, кість/кості, ріст/росту)."""
+
+
+@lru_cache(maxsize=65536)
+def ukrainian_stem(word: str) -> str:
+    """Lower-case Ukrainian word -> stem shared by its case forms (see the module docstring)."""
+    if len(word) >= 5 and word.endswith("ся"):
+        word = word[:-2]
+    stem = _strip_ending(word, _UK_ENDINGS)
+    return _UK_FLEETING.sub("", stem) if len(stem) > 3 else stem
+
+
+def _strip_ending(word: str, endings: tuple[str, ...]) -> str:
+    """``word`` without the longest of ``endings`` that leaves at least two letters."""
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+# --------------------------------------------------------------------------- Polish stemming
+
+
+_PL_ENDINGS = tuple(
+    sorted(
+        {
+            "iowie", "iowi", "iami", "iach", "owie", "iego", "iemu", "ami", "ach", "owi", "ego", "emu", "ymi", "imi", "ych", "ich",
+            "iem", "iej", "iom", "iów", "ów", "om", "em", "ym", "im", "ej", "ia", "iu", "ii", "ią", "ię", "ie",
+            "a", "u", "e", "y", "i", "ą", "ę", "o",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+"""Case endings of nouns and adjectives; the i of a soft stem goes with its ending (rdzeń, rdzeni-a)."""
+_PL_SOFT = str.maketrans({"ń": "n", "ć": "c", "ś": "s", "ź": "z"})
+_PL_LETTERS = frozenset("aąbcćdeęfghijklłmnńoóprsśtuwyzźż")
+_PL_CONSONANTS = frozenset("bcćdfghjklłmnńprsśtwzźż")
+_PL_FLEETING = re.compile(r"(?<=[bcćdfghjklłmnńprsśtwzźż])e(?=[kc]$)")
+"""komórka/komórek, palec/palca: the e of a final -ek, -ec is dropped."""
+_PL_ALTERNATION = re.compile(r"ó[bdgzżwrł]$")
+"""ó before a final voiced consonant is o in the other cases (przewód/przewodu, otwór/otworu, stół/stołu);
+not before l (ból/bólu keeps it, and bolą is a verb)."""
+
+
+@lru_cache(maxsize=65536)
+def polish_stem(word: str) -> str:
+    """Lower-case Polish word -> stem shared by its case forms (see the module docstring)."""
+    stem = _strip_ending(word, _PL_ENDINGS)
+    stem = stem[:-1] + stem[-1].translate(_PL_SOFT)
+    return _PL_FLEETING.sub("", stem) if len(stem) > 3 else stem
 
 
 # --------------------------------------------------------------------------- Korean

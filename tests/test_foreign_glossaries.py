@@ -226,3 +226,25 @@ def test_what_the_glossary_cannot_hold_is_reported_with_its_line(tmp_path: Path,
     assert load_glossary(copy).term("sciatica").source == "sciatica"  # type: ignore[union-attr]
     assert main(["--project", str(tmp_path), "glossary", "--glossary", str(copy), "import", str(tbx)]) == 0
     assert f"{tbx}:4: warning: en wording 'ischias' is marked deprecated" in capsys.readouterr().err
+
+
+INFLECTED = HERE / "glossary" / "inflected"
+
+
+@pytest.mark.parametrize(("lang", "forbidden"), [("uk", "Стволові клітини"), ("pl", "Komórki pnia"), ("he", "תאי השורש"), ("fa", "یاخته\\u200cهای بنیادی")])
+def test_check_finds_inflected_terms(lang: str, forbidden: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ukrainian and Polish cases, Hebrew prefix letters and the construct article, Persian non-joiners and suffixes:
+    every preferred wording is found inflected (no term-missing), and so is the forbidden one (the report shows
+    the invisible non-joiner of the Persian one escaped)."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.medloc]\nsource_language = "en"\nlanguages = ["en", "uk", "pl", "he", "fa"]\n', encoding="utf-8"
+    )
+    po = INFLECTED / f"{lang}.po"
+    code = main(["--project", str(tmp_path), "check", "--lang", lang, "--glossary", str(INFLECTED / "glossary.yaml"), str(po)])
+    out = capsys.readouterr().out
+    findings = [line for line in out.splitlines() if line.endswith("]")]
+    assert code == 1
+    assert findings == [
+        f"{po}:13: error: '{forbidden}' is a forbidden translation of 'Stem cells' (stem-cell); use "
+        f"'{load_glossary(INFLECTED / 'glossary.yaml').term('stem-cell').translation(lang).preferred}' [term-forbidden]"  # type: ignore[union-attr]
+    ]

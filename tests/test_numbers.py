@@ -29,6 +29,16 @@ CASES = [
     ("ar", "٣٠–٧٠ عامًا، ٢٫٥ ملغ", [("30", "٣٠"), ("70", "٧٠"), ("2.5", "٢٫٥")]),
     # 千 before 克 is the kilo of kilogram; before other words a thousand
     ("zh_Hans", "5千克，5千名", [("5", "5"), ("5000", "5千")]),
+    # Persian writes the decimal mark ٫ or a slash between its digits
+    ("fa", "۲/۵ میلی‌گرم، ۲٫۵ و ۰/۵", [("2.5", "۲/۵"), ("2.5", "۲٫۵"), ("0.5", "۰/۵")]),
+    ("fa", "۱٬۲۰۰ بیمار و ۱,۵۰۰", [("1200", "۱٬۲۰۰"), ("1500", "۱,۵۰۰")]),
+    # ... but a date is no decimal (a chain of slashes, a four-digit year), nor are Latin digits (L4/5, 1/2)
+    ("fa", "۱۴۰۲/۰۵/۱۲ و ۱۲/۰۵/۱۴۰۲", [("1402", "۱۴۰۲"), ("5", "۰۵"), ("12", "۱۲"), ("12", "۱۲"), ("5", "۰۵"), ("1402", "۱۴۰۲")]),
+    ("fa", "۱۴۰۲/۵", [("1402", "۱۴۰۲"), ("5", "۵")]),
+    ("fa", "L4/5 و 1/2", [("4", "4"), ("5", "5"), ("1", "1"), ("2", "2")]),
+    # in other languages a slash is a fraction or a date: Arabic ١/٢ is a half
+    ("ar", "١/٢ قرص", [("1", "١"), ("2", "٢")]),
+    ("en", "1/2 tablet on 2023/05/12", [("1", "1"), ("2", "2"), ("2023", "2023"), ("5", "05"), ("12", "12")]),
 ]
 
 MEASURES = [
@@ -38,6 +48,7 @@ MEASURES = [
     ("zh_Hans", "400毫克，5公斤，30小时，3个月", [("400", "mg"), ("5", "kg"), ("30", "h"), ("3", "month")]),
     ("ru", "по 400 мг, 6–12 недель, 1 час, 5 г", [("400", "mg"), ("12", "week"), ("1", "h"), ("5", "g/year")]),
     ("ar", "٦–١٢ أسبوعًا، 400 ملغ، ٣٠ دقيقة", [("12", "week"), ("400", "mg"), ("30", "min")]),
+    ("fa", "۲/۵ میلی‌گرم، ۶ تا ۱۲ هفته، ۴۰۰ گرم، ۸۰٪، ۵ کیلوگرم", [("2.5", "mg"), ("12", "week"), ("400", "g"), ("80", "%"), ("5", "kg")]),
     # litres, lengths, Fahrenheit: a dose volume or a size read with the wrong unit is a different one
     ("en", "2 L, 0.5 mL, 37.5 °F, 1.5 cm, 3 mm", [("2", "l"), ("0.5", "ml"), ("37.5", "°F"), ("1.5", "cm"), ("3", "mm")]),
     ("ru", "2 л, 1,5 см, 3 мм", [("2", "l"), ("1.5", "cm"), ("3", "mm")]),
@@ -63,6 +74,7 @@ RANGES = [
     ("ja", "平日の18:00〜9:00、６〜８週間、15分〜20分", [("18", "9", "18:00〜9:00"), ("6", "8", "６〜８"), ("15", "20", "15分〜20")]),
     ("ru", "с 9:00 до 18:00, от 18 до 80 лет, 6–8 недель", [("9", "18", "9:00 до 18:00"), ("18", "80", "18 до 80"), ("6", "8", "6–8")]),
     ("ar", "٦–٨ أسابيع", [("6", "8", "٦–٨")]),
+    ("fa", "۱۵ تا ۲۰ دقیقه، ۰/۵ تا ۱/۵", [("15", "20", "۱۵ تا ۲۰"), ("0.5", "1.5", "۰/۵ تا ۱/۵")]),
     ("zh_Hans", "18至80岁，每日2-3次", [("18", "80", "18至80"), ("2", "3", "2-3")]),
     # not ranges: vertebra levels, numbers apart
     ("en", "L4-L5 and C5/C6, 3 and 5", []),
@@ -165,3 +177,27 @@ def test_superscript_and_subscript_digits_are_numbers_of_their_own() -> None:
     assert values("H~2~O", "en") == values("H₂O", "ja") == ["2"]
     assert values("10²", "ko") == ["10", "2"]
     assert values("x¹⁰", "ko") == ["10"]
+
+
+@pytest.mark.parametrize(
+    "source, target, expected",
+    [
+        ("Take 2.5 mg a day.", "روزی ۲/۵ میلی‌گرم مصرف کنید.", []),
+        ("Take 2.5 mg.", "۲٫۵ میلی‌گرم مصرف کنید.", []),
+        ("Take 2.5 mg.", "۲۵ میلی‌گرم مصرف کنید.", ["numbers differ from the source: missing 2.5; unexpected ۲۵"]),
+        ("Take 400 mg.", "۴۰۰ گرم مصرف کنید.", ["units differ from the source: 400 mg is ۴۰۰ گرم"]),
+        ("for 15-20 minutes", "به مدت ۲۰ تا ۱۵ دقیقه", ["range reversed: 15-20 became ۲۰ تا ۱۵"]),
+    ],
+)
+def test_persian_translation_numbers_agree_with_the_source(source: str, target: str, expected: list[str]) -> None:
+    from pipeline.checks import number_issues
+
+    assert [issue.message for issue in number_issues(source, target, source_lang="en", lang="fa")] == expected
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=999))
+def test_persian_slash_and_momayyez_read_alike(whole: int, fraction: int) -> None:
+    persian = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    written = f"{whole}/{fraction}".translate(persian)
+    assert [n.value for n in extract_numbers(written, "fa")] == [n.value for n in extract_numbers(written.replace("/", "٫"), "fa")]
+    assert [n.value for n in extract_numbers(written, "fa")] == [n.value for n in extract_numbers(f"{whole}.{fraction}", "en")]

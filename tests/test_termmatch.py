@@ -7,12 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.termmatch import (
+    HEBREW_PREFIXES,
     KOREAN_TAILS,
+    PERSIAN_SUFFIXES,
     Form,
     Matcher,
     compile_matcher,
     english_inflections,
+    polish_stem,
     russian_stem,
+    script_for,
+    ukrainian_stem,
 )
 
 
@@ -266,6 +271,172 @@ ARABIC_CASES = [
 @pytest.mark.parametrize("text, expected", ARABIC_CASES)
 def test_arabic(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(ARABIC, text) == expected
+
+
+UKRAINIAN = compile_matcher(
+    forms("спинний мозок", "біль", "хребет", "хребець", "м'яз", "терапія", "синдром", "стовбурова клітина", "профіль",
+          kind="preferred"),
+    lang="uk",
+)
+
+UKRAINIAN_CASES = [
+    ("спинного мозку", [("спинного мозку", "спинний мозок")]),
+    ("Спинним мозком", [("Спинним мозком", "спинний мозок")]),
+    ("стовбурових клітин", [("стовбурових клітин", "стовбурова клітина")]),
+    ("стовбуровими клітинами", [("стовбуровими клітинами", "стовбурова клітина")]),
+    ("терапією", [("терапією", "терапія")]),
+    # fleeting о/е: хребет/хребта, хребець/хребця
+    ("у хребті та хребцях", [("хребті", "хребет"), ("хребцях", "хребець")]),
+    # і of the closed last syllable is о in the other cases; the two stems of a consonant noun
+    ("болю, болі, болем", [("болю", "біль"), ("болі", "біль"), ("болем", "біль")]),
+    ("профілю", [("профілю", "профіль")]),  # two syllables: the і may stay
+    ("синдрому, синдромом", [("синдрому", "синдром"), ("синдромом", "синдром")]),
+    # the apostrophe inside a word, in any of its three forms
+    ("м'язи, м’язів, мʼязами", [("м'язи", "м'яз"), ("м’язів", "м'яз"), ("мʼязами", "м'яз")]),
+    # false positives: білий (white) is not біль (pain), a derived adjective is another word
+    ("білі кров'яні тільця, біла", []),
+    ("м'язовий, більше, хребетний", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", UKRAINIAN_CASES)
+def test_ukrainian(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(UKRAINIAN, text) == expected
+
+
+def test_ukrainian_stems() -> None:
+    assert {ukrainian_stem(w) for w in "клітина клітини клітині клітину клітиною клітин клітинам клітинами клітинах".split()} == {"клітин"}
+    assert {ukrainian_stem(w) for w in "спинний спинного спинному спинним спинна спинної спинну спинною спинні спинних".split()} == {"спинн"}
+    assert {ukrainian_stem(w) for w in "мозок мозку мозком мозки мозків".split()} == {"мозк"}
+    assert ukrainian_stem("біль") != ukrainian_stem("білий")
+
+
+POLISH = compile_matcher(
+    forms("rdzeń kręgowy", "kręgosłup", "przepuklina dysku", "komórki macierzyste", "ból", "przewód kręgowy", "lek", "kość",
+          "syndrom", "dysk", "otwór międzykręgowy", kind="preferred"),
+    lang="pl",
+)
+
+POLISH_CASES = [
+    ("rdzenia kręgowego", [("rdzenia kręgowego", "rdzeń kręgowy")]),
+    ("rdzeniem kręgowym, rdzeniu kręgowym", [("rdzeniem kręgowym", "rdzeń kręgowy"), ("rdzeniu kręgowym", "rdzeń kręgowy")]),
+    ("Kręgosłupa, kręgosłupem, kręgosłupie", [("Kręgosłupa", "kręgosłup"), ("kręgosłupem", "kręgosłup"), ("kręgosłupie", "kręgosłup")]),
+    ("przepukliny dysku, przepukliną dysku, przepuklinie dysku",
+     [("przepukliny dysku", "przepuklina dysku"), ("przepukliną dysku", "przepuklina dysku"), ("przepuklinie dysku", "przepuklina dysku")]),
+    # the fleeting e of -ek (komórka, komórek)
+    ("komórek macierzystych, komórkami macierzystymi",
+     [("komórek macierzystych", "komórki macierzyste"), ("komórkami macierzystymi", "komórki macierzyste")]),
+    ("bólu, bóle, bólem", [("bólu", "ból"), ("bóle", "ból"), ("bólem", "ból")]),
+    # ó/o before a final voiced consonant
+    ("przewodu kręgowego", [("przewodu kręgowego", "przewód kręgowy")]),
+    ("otworu międzykręgowego", [("otworu międzykręgowego", "otwór międzykręgowy")]),
+    ("leki, leków, kości, kością", [("leki", "lek"), ("leków", "lek"), ("kości", "kość"), ("kością", "kość")]),
+    ("syndromu, syndromem", [("syndromu", "syndrom"), ("syndromem", "syndrom")]),
+    # false positives: bolą (they hurt) is a verb; lekarz, kościół, dyskomfort, rdzeniowy are other words
+    ("bolą plecy", []),
+    ("lekarz, kościół, dyskomfort, rdzeniowy", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", POLISH_CASES)
+def test_polish(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(POLISH, text) == expected
+
+
+def test_polish_stems() -> None:
+    assert {polish_stem(w) for w in "rdzeń rdzenia rdzeniowi rdzeniem rdzeniu rdzenie rdzeni".split()} == {"rdzen"}
+    assert {polish_stem(w) for w in "kręgowy kręgowego kręgowemu kręgowym kręgowa kręgowej kręgową kręgowe kręgowych".split()} == {"kręgow"}
+
+
+def test_polish_forbidden_variant_is_found_inflected_and_not_confused_with_the_preferred() -> None:
+    matcher = compile_matcher(
+        [Form("komórki macierzyste", "stem-cell", "preferred"), Form("komórki pnia", "stem-cell", "forbidden")], lang="pl"
+    )
+    assert [(m.text, m.forms[0].kind) for m in matcher.find("komórkami pnia, komórek macierzystych")] == [
+        ("komórkami pnia", "forbidden"),
+        ("komórek macierzystych", "preferred"),
+    ]
+
+
+HEBREW = compile_matcher(forms("עמוד שדרה", "לב", "תאי גזע", "כאב כרוני", "MRI", kind="preferred"), lang="he")
+
+HEBREW_CASES = [
+    # prefix letters, alone and combined, before the first word; ה before the second word of a construct
+    ("ועמוד השדרה", [("עמוד השדרה", "עמוד שדרה")]),
+    ("בעמוד השדרה", [("עמוד השדרה", "עמוד שדרה")]),
+    ("מהעמוד ושהעמוד", []),  # whole words otherwise: one word is no two-word wording
+    ("כשעמוד השדרה", [("עמוד השדרה", "עמוד שדרה")]),
+    ("תאי הגזע", [("תאי הגזע", "תאי גזע")]),
+    ("הכאב הכרוני", [("כאב הכרוני", "כאב כרוני")]),
+    # niqqud ignored, maqaf as a space, prefix before a Latin abbreviation
+    ("עַמּוּד הַשִּׁדְרָה", [("עַמּוּד הַשִּׁדְרָה", "עמוד שדרה")]),
+    ("עמוד־שדרה", [("עמוד־שדרה", "עמוד שדרה")]),
+    ("ב-MRI ובMRI", [("MRI", "MRI"), ("MRI", "MRI")]),
+    ("בלב, הלב", [("לב", "לב"), ("לב", "לב")]),
+    # false positives: a suffix makes another word; שלב (stage) and כלב (dog) are not ש/כ + לב
+    ("עמודי השדרה", []),
+    ("שלב, כלב, לבבי", []),
+    ("אבעמוד השדרה", []),  # not a prefix sequence
+]
+
+
+@pytest.mark.parametrize("text, expected", HEBREW_CASES)
+def test_hebrew(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(HEBREW, text) == expected
+
+
+def test_hebrew_final_letters_are_folded() -> None:
+    """A wording typed with a final letter in the middle or a plain one at the end still matches."""
+    matcher = compile_matcher(forms("כאב ראש", "תאים", kind="preferred"), lang="he")
+    assert found(matcher, "כאב ראש ותאימ") == [("כאב ראש", "כאב ראש"), ("תאימ", "תאים")]
+
+
+@given(st.sampled_from(sorted(HEBREW_PREFIXES)))
+def test_hebrew_any_prefix_before_a_wording_matches(prefix: str) -> None:
+    assert found(HEBREW, f"יש {prefix}עמוד השדרה כאן") == [("עמוד השדרה", "עמוד שדרה")]
+
+
+PERSIAN = compile_matcher(
+    forms("ستون فقرات", "درد", "مهره کمری", "دارو", "عصب", "نخاع", "سلول بنیادی", "در", kind="preferred"), lang="fa"
+)
+ZWNJ = "\u200c"
+
+PERSIAN_CASES = [
+    # the zero-width non-joiner and a space are one
+    (f"ستون{ZWNJ}فقرات", [(f"ستون{ZWNJ}فقرات", "ستون فقرات")]),
+    # suffixes after a non-joiner, a space or attached
+    (f"ستون{ZWNJ}فقرات{ZWNJ}تان", [(f"ستون{ZWNJ}فقرات", "ستون فقرات")]),
+    (f"دردها، دردهای، درد{ZWNJ}ها، دردتان، درد{ZWNJ}ی", [("درد", "درد")] * 5),
+    ("داروها و داروی", [("دارو", "دارو"), ("دارو", "دارو")]),
+    # an inner word in the plural with the ezafe; the ezafe written after ه
+    (f"سلول{ZWNJ}های بنیادی، سلولهای بنیادی", [(f"سلول{ZWNJ}های بنیادی", "سلول بنیادی"), ("سلولهای بنیادی", "سلول بنیادی")]),
+    ("مهرهٔ کمری", [("مهرهٔ کمری", "مهره کمری")]),
+    (f"مهره{ZWNJ}ی کمری", [(f"مهره{ZWNJ}ی کمری", "مهره کمری")]),
+    # Arabic yeh and kaf; the kasra of the ezafe is a mark after the wording, not part of it
+    ("سلول بنيادي، دردِ", [("سلول بنيادي", "سلول بنیادی"), ("درد", "درد")]),
+    # false positives: the second part of a compound (بی‌درد painless, درد‌آور), a nisba adjective
+    # (عصبی nervous, نخاعی spinal), a short word inside a longer one (درمان is not در + مان)
+    (f"بی{ZWNJ}درد، درد{ZWNJ}آور", []),
+    ("عصبی، نخاعی، دردی", []),
+    ("درمان", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PERSIAN_CASES)
+def test_persian(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(PERSIAN, text) == expected
+
+
+@given(st.sampled_from(sorted(PERSIAN_SUFFIXES)), st.sampled_from([ZWNJ, " "]))
+def test_persian_any_suffix_after_a_non_joiner_or_space_matches(suffix: str, joiner: str) -> None:
+    assert found(PERSIAN, f"در ستون فقرات{joiner}{suffix} است") == [("در", "در"), ("ستون فقرات", "ستون فقرات")]
+
+
+@pytest.mark.parametrize(
+    "lang, script", [("uk", "ukrainian"), ("pl_PL", "polish"), ("he", "hebrew"), ("iw", "hebrew"), ("fa", "persian"), ("fa-AF", "persian")]
+)
+def test_languages_with_inflection_rules(lang: str, script: str) -> None:
+    assert script_for(lang) == script
 
 
 def test_generic_language_whole_words() -> None:
