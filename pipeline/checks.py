@@ -691,13 +691,14 @@ _SCRIPT_LETTERS: dict[str, str] = {
     "Laoo": "\u0e80-\u0eff", "Khmr": "\u1780-\u17ff", "Mymr": "\u1000-\u109f", "Deva": "\u0900-\u097f",
     "Beng": "\u0980-\u09ff", "Guru": "\u0a00-\u0a7f", "Gujr": "\u0a80-\u0aff", "Orya": "\u0b00-\u0b7f",
     "Taml": "\u0b80-\u0bff", "Telu": "\u0c00-\u0c7f", "Knda": "\u0c80-\u0cff", "Mlym": "\u0d00-\u0d7f",
-    "Sinh": "\u0d80-\u0dff", "Geor": "\u10a0-\u10ff", "Armn": "\u0530-\u058f", "Ethi": "\u1200-\u137f",
+    "Latn": "A-Za-z\u00c0-\u024f\u1e00-\u1eff", "Sinh": "\u0d80-\u0dff", "Geor": "\u10a0-\u10ff", "Armn": "\u0530-\u058f", "Ethi": "\u1200-\u137f",
 }
 _SCRIPT_NAMES = {
     "Kore": "Hangul", "Hang": "Hangul", "Jpan": "Japanese", "Hans": "Chinese", "Hant": "Chinese", "Hani": "Chinese",
-    "Arab": "Arabic-script", "Cyrl": "Cyrillic", "Hebr": "Hebrew", "Grek": "Greek", "Thai": "Thai", "Deva": "Devanagari",
+    "Arab": "Arabic-script", "Cyrl": "Cyrillic", "Latn": "Latin", "Hebr": "Hebrew", "Grek": "Greek", "Thai": "Thai", "Deva": "Devanagari",
 }
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]+")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
+"""A word of two letters or more, in any script."""
 
 
 @lru_cache(maxsize=64)
@@ -717,17 +718,18 @@ def untranslated_issues(source: str, target: str, *, source_script: str, script:
     """Source text shown as a translation: the msgstr is the msgid, or (in a language of another
     script) it is prose without a single letter of that script. Names, abbreviations and glossary
     ``keep`` wordings (``MRI``, ``GMP``) are no prose; nor are fewer than two words."""
-    letters = _letters_of(script)
-    if letters is not None and letters.search(target):
-        return []
-    words = [word for word in _LATIN_WORD.findall(target) if word not in keep and not _is_abbreviation(word)]
+    words = [word for word in _WORD.findall(target) if word not in keep and not _is_abbreviation(word)]
     if " ".join(source.split()) == " ".join(target.split()):
-        if len(words) >= (4 if script == source_script else 2):
+        unspaced = sum(len(word) for word in words if not word.isascii())  # 幹細胞治療 is one "word"
+        if len(words) >= (4 if script == source_script else 2) or (script != source_script and unspaced >= 4):
             return [Issue("not-translated", "warning", "the translation is the source text: translate it, or leave it empty to show the source")]
         return []
-    if letters is not None and script != source_script and len(words) >= 2 and len(words) * 2 >= len(target.split()):
+    letters = _letters_of(script)
+    if letters is None or script == source_script or letters.search(target):
+        return []
+    if len(words) >= 2 and len(words) * 2 >= len(target.split()):
         shown = f"{_SCRIPT_NAMES.get(script, script)} letter"
-        return [Issue("not-translated", "warning", f"the translation has no {shown}, only Latin words ({' '.join(words[:4])} ...): is it translated?")]
+        return [Issue("not-translated", "warning", f"the translation has no {shown}, only {' '.join(words[:4])} ...: is it translated?")]
     return []
 
 

@@ -973,7 +973,7 @@ def normalize_label(label: str) -> str:
 # plain text otherwise. Not ``[text][label]``, ``[text](url)``, ``\[x]``, a footnote or a definition.
 _SHORTCUT_OR_CODE_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|(?<![\\\]])\[(?!\^)([^\[\]\n]+)\](?![\[(:])", re.DOTALL)
 SHORTCUT_NOTE = "links by label: "
-"""How an extracted comment starts that names the segment's shortcut reference links."""
+"""The start of the extracted comment that names a segment's links by label."""
 _SHORTCUT_NOTE_RE = re.compile(re.escape(SHORTCUT_NOTE) + r"(.*) \(keep ")
 
 

@@ -735,10 +735,18 @@ def test_the_fast_markup_reading_agrees_with_markdown_it(text: str) -> None:
         ("de", "Call us today", "Call us today", False),  # same script: short texts are often the same
         ("de", "Bring your insurance card with you", "Bring your insurance card with you", True),
         ("ko", "Read **more** at [NICE](https://nice.org.uk).", "Read **more** at [NICE](https://nice.org.uk).", True),
+        # an article written in Korean, translated into English
+        ("en:ko", "줄기세포 치료는 도움이 됩니다.", "줄기세포 치료는 도움이 됩니다.", True),
+        ("en:ko", "줄기세포 치료는 도움이 됩니다.", "줄기세포 치료가 도움이 될 수 있습니다.", True),  # Korean, not English
+        ("en:ko", "줄기세포 치료는 도움이 됩니다.", "Stem cell therapy helps.", False),
+        ("en:zh_Hans", "干细胞治疗", "干细胞治疗", True),  # no word spaces: counted by letters
+        ("en:ko", "MRI", "MRI", False),
     ],
 )
 def test_source_text_shown_as_a_translation_is_reported(lang: str, msgid: str, msgstr: str, reported: bool) -> None:
-    issues = [i for i in EntryChecker(None, source_lang="en", lang=lang).check(msgid, msgstr) if i.check == "not-translated"]
+    lang, _, source_lang = lang.partition(":")
+    checker = EntryChecker(None, source_lang=source_lang or "en", lang=lang)
+    issues = [i for i in checker.check(msgid, msgstr) if i.check == "not-translated"]
     assert bool(issues) is reported, issues
     assert all(i.severity == "warning" for i in issues)
 
