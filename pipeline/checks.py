@@ -67,7 +67,7 @@ from markdown_it import MarkdownIt
 from .config import Config, FailOn
 from .errors import Diagnostic, Location, PipelineError, Severity
 from .glossary import Glossary, Term, TermTranslation, load_glossary
-from .languages import get_language
+from .languages import get_language, script_of
 from .numbers import Measure, Number, extract_numbers, measures, mentions_unit, number_words, ranges, required_words
 from .merge import SUSPENDED
 from .segment import CODE_SPAN_RE, FOOTNOTE_REF_RE, REFERENCE_LINK_RE, expand_shortcuts, reference_labels, shortcut_labels
@@ -655,6 +655,9 @@ class EntryChecker:
         self.source_lang = source_lang
         self.lang = lang
         self.terms = TermChecker(glossary, source_lang=source_lang, lang=lang, analyser=analyser) if glossary else None
+        self.scripts = (script_of(source_lang), script_of(lang))
+        self.keep = self.terms.keep_words if self.terms else frozenset()
+        """Wordings the glossary keeps as written (GMP, MRI): no sign that text was left untranslated."""
 
     def check(self, msgid: str, msgstr: str, *, numbers: bool = True) -> list[Issue]:
         # NFC: a translation saved decomposed (Vietnamese ọ as o + marks) holds the same words as the glossary.
@@ -667,15 +670,6 @@ class EntryChecker:
     def untranslated(self, source: str, target: str) -> list[Issue]:
         """``not-translated``: source text left (or pasted) as the translation."""
         return untranslated_issues(source, target, source_script=self.scripts[0], script=self.scripts[1], keep=self.keep)
-
-    @property
-    def scripts(self) -> tuple[str, str]:
-        return _script_key(self.source_lang), _script_key(self.lang)
-
-    @property
-    def keep(self) -> frozenset[str]:
-        """Wordings the glossary keeps as written (GMP, MRI): no sign that text was left untranslated."""
-        return self.terms.keep_words if self.terms else frozenset()
 
 
 # --------------------------------------------------------------------------- not translated
@@ -702,13 +696,6 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 
 
 @lru_cache(maxsize=64)
-def _script_key(lang: str) -> str:
-    from .languages import script_of
-
-    return script_of(lang)
-
-
-@lru_cache(maxsize=64)
 def _letters_of(script: str) -> re.Pattern[str] | None:
     letters = _SCRIPT_LETTERS.get(script)
     return re.compile(f"[{letters}]") if letters else None
@@ -718,8 +705,8 @@ def untranslated_issues(source: str, target: str, *, source_script: str, script:
     """Source text shown as a translation: the msgstr is the msgid, or (in a language of another
     script) it is prose without a single letter of that script. Names, abbreviations and glossary
     ``keep`` wordings (``MRI``, ``GMP``) are no prose; nor are fewer than two words."""
-    words = [word for word in _WORD.findall(target) if word not in keep and not _is_abbreviation(word)]
     if " ".join(source.split()) == " ".join(target.split()):
+        words = _prose_words(target, keep)
         unspaced = sum(len(word) for word in words if not word.isascii())  # 幹細胞治療 is one "word"
         if len(words) >= (4 if script == source_script else 2) or (script != source_script and unspaced >= 4):
             return [Issue("not-translated", "warning", "the translation is the source text: translate it, or leave it empty to show the source")]
@@ -727,10 +714,15 @@ def untranslated_issues(source: str, target: str, *, source_script: str, script:
     letters = _letters_of(script)
     if letters is None or script == source_script or letters.search(target):
         return []
+    words = _prose_words(target, keep)
     if len(words) >= 2 and len(words) * 2 >= len(target.split()):
         shown = f"{_SCRIPT_NAMES.get(script, script)} letter"
         return [Issue("not-translated", "warning", f"the translation has no {shown}, only {' '.join(words[:4])} ...: is it translated?")]
     return []
+
+
+def _prose_words(text: str, keep: frozenset[str]) -> list[str]:
+    return [word for word in _WORD.findall(text) if word not in keep and not _is_abbreviation(word)]
 
 
 def _is_abbreviation(word: str) -> bool:
