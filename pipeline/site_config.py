@@ -19,6 +19,7 @@ articles gets ``theme.features`` (a list, so mkdocs.yml's copied, plus
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -163,11 +164,25 @@ def excluded_docs(top_settings: Mapping[str, Any]) -> Callable[[str], bool]:
 
     Such a file (a snippet included by others, a draft) is no page in any language:
     it is neither extracted nor rendered nor listed in the generated nav.
+
+    Without ``exclude_docs`` the two defaults are read directly (:func:`excluded_by_default`):
+    importing pathspec alone costs about 50 ms, a quarter of a cold build's own work on
+    the project's site. ``tests/test_site_structure.py`` holds the two to the same answers.
     """
+    extra = str(top_settings.get("exclude_docs") or "").splitlines()
+    if not any(line.strip() for line in extra):
+        return excluded_by_default
     import pathspec
 
-    lines = [".*", "/templates/", *str(top_settings.get("exclude_docs") or "").splitlines()]
-    return pathspec.GitIgnoreSpec.from_lines(lines).match_file
+    return pathspec.GitIgnoreSpec.from_lines([".*", "/templates/", *extra]).match_file
+
+
+def excluded_by_default(rel: str) -> bool:
+    """MkDocs' default ``exclude_docs`` (gitignore lines ``.*`` and ``/templates/``) for a
+    path relative to docs/: a file or folder whose name starts with a dot, at any depth,
+    or anything under the top-level ``templates`` folder."""
+    parts = rel.split("/")
+    return any(part.startswith(".") for part in parts) or (len(parts) > 1 and parts[0] == "templates")
 
 
 def prepare_theme(out_dir: Path, *, user_dir: Path | None = None, shown_user_dir: str = "") -> tuple[Path, list[Diagnostic]]:
@@ -184,8 +199,6 @@ def prepare_theme(out_dir: Path, *, user_dir: Path | None = None, shown_user_dir
     time, which keeps asset hashes right across Material upgrades; a line that
     is no longer found is reported and the build goes on without that patch.
     """
-    from material import templates
-
     diagnostics: list[Diagnostic] = []
     written = {"main.html"}
     for source in sorted(THEME_DATA.rglob("*")):
@@ -201,7 +214,7 @@ def prepare_theme(out_dir: Path, *, user_dir: Path | None = None, shown_user_dir
         if USER_MAIN in layered:
             main = main.replace('{% extends "base.html" %}', f'{{% extends "{USER_MAIN}" %}}', 1)
     write_generated(out_dir / "main.html", main)
-    material = Path(templates.__file__).parent
+    material = material_templates()
     for name in sorted({patch.template for patch in _PATCHES}):
         text = (material / name).read_text(encoding="utf-8")
         for patch in (p for p in _PATCHES if p.template == name):
@@ -334,11 +347,19 @@ def _copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+@lru_cache(maxsize=None)
+def material_templates() -> Path:
+    """The installed Material's templates folder, found without importing it (its
+    ``__init__`` imports colorama and ctypes: 4 ms of every cold build for a path)."""
+    spec = importlib.util.find_spec("material.templates")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("mkdocs-material is not installed (pip install mkdocs-material)")
+    return Path(spec.origin).parent
+
+
 def material_language(lang: Language) -> str:
     """``theme.language`` Material has a translation for (else English UI)."""
-    from material import templates
-
-    folder = Path(templates.__file__).parent / "partials" / "languages"
+    folder = material_templates() / "partials" / "languages"
     for candidate in (lang.material_language, lang.tag.split("-")[0]):
         if (folder / f"{candidate}.html").is_file():
             return candidate

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.config import load_config
 from pipeline.site import build_site, plan_build, render_language, status_rows
@@ -307,3 +309,33 @@ def test_a_file_removed_from_the_projects_theme_stops_applying(tmp_path: Path) -
     assert not (theme / "partials" / "hospital-banner.html").exists() and not (theme / "medloc-user").exists()
     assert '{% extends "base.html" %}' in (theme / "main.html").read_text(encoding="utf-8")
     assert (theme / "partials" / "medloc" / "notice.html").is_file()  # medloc's own files stay
+
+
+# --------------------------------------------------------------------------- exclude_docs without pathspec
+
+_PARTS = st.sampled_from(["a", "b.md", ".git", ".draft.md", "templates", "template", "templates.md", "x.templates",
+                          "..md", "docs", "índice.md", "척추.md", "_hidden", " .md"])
+
+
+@given(st.lists(_PARTS, min_size=1, max_size=4))
+def test_the_default_exclusions_agree_with_mkdocs_pathspec(parts: list[str]) -> None:
+    """Without `exclude_docs` medloc decides MkDocs' default exclusions itself (pathspec costs 50 ms to
+    import); its answer is pathspec's for the same gitignore lines, which is what MkDocs applies."""
+    import pathspec
+
+    from pipeline.site_config import excluded_by_default, excluded_docs
+
+    rel = "/".join(parts)
+    mkdocs_default = pathspec.GitIgnoreSpec.from_lines([".*", "/templates/"]).match_file
+    assert excluded_by_default(rel) == mkdocs_default(rel), rel
+    assert excluded_docs({}) is excluded_by_default and excluded_docs({"exclude_docs": "\n  \n"}) is excluded_by_default
+    with_drafts = excluded_docs({"exclude_docs": "drafts/\n"})
+    assert with_drafts("drafts/x.md") and with_drafts(f"drafts/{rel}") and with_drafts(rel) == mkdocs_default(rel)
+
+
+def test_mkdocs_default_exclusions_are_still_these_lines() -> None:
+    """If MkDocs changes its default `exclude_docs`, medloc's own reading of it must change too."""
+    from mkdocs.structure import files
+
+    spec = files._default_exclude
+    assert [str(p.pattern) for p in spec.patterns] == [".*", "/templates/"]
