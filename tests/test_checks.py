@@ -6,6 +6,7 @@ tests/checks/glossary.yaml.
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -591,7 +592,7 @@ def test_unknown_and_unused_suppressions(project: Path) -> None:
             14,
             "warning",
             "medloc-ignore names unknown check 'term-mising' (known: term-missing, term-forbidden, term-keep, "
-            "number-mismatch, markup-mismatch, not-translated, inconsistent)",
+            "number-mismatch, markup-mismatch, not-translated, inconsistent, omission)",
         ),
         (19, "warning", "medloc-ignore names unknown term 'no-such-term'"),
         (24, "info", "medloc-ignore: number-mismatch silences nothing here; remove it"),
@@ -761,3 +762,92 @@ def test_keep_terms_are_no_untranslated_prose() -> None:
     assert [i.check for i in checker.check("Asterias Biotherapeutics", "Asterias Biotherapeutics")] == []
     without = EntryChecker(None, source_lang="en", lang="ko")
     assert [i.check for i in without.check("Asterias Biotherapeutics", "Asterias Biotherapeutics")] == ["not-translated"]
+
+
+# --------------------------------------------------------------------------- omission
+
+
+def _copy_catalogues(dest: Path, langs: list[str]) -> None:
+    """The project's own catalogues of ``langs`` and its glossary, in a project of their own."""
+    repo = HERE.parent
+    shown = ", ".join(f'"{code}"' for code in ["en", *langs])
+    (dest / "pyproject.toml").write_text(f'[tool.medloc]\nsource_language = "en"\nlanguages = [{shown}]\n', encoding="utf-8")
+    (dest / "locales").mkdir(parents=True)
+    shutil.copy(repo / "locales" / "glossary.yaml", dest / "locales" / "glossary.yaml")
+    for lang in langs:
+        shutil.copytree(repo / "locales" / lang, dest / "locales" / lang)
+
+
+_SENTENCE_END = r"[.!?。！？؟](?:\s+|(?=\S))"
+
+
+def _cut_sentences(path: Path, lang: str, *, every: bool, comment: str = "") -> dict[str, int]:
+    """Cut one sentence out of translations whose source and translation have 2+ sentences: out of
+    every such entry (a seeded random one), or out of the first one only (its longest sentence).
+    Returns {msgid: line of its msgstr} of the entries cut."""
+    import random
+    import re
+
+    import polib
+
+    from pipeline.pofile import read_po
+    from pipeline.sentences import sentence_count
+
+    chance = random.Random(f"{lang}/{path.name}")
+    po = polib.pofile(str(path), wrapwidth=79)
+    cut = []
+    for entry in po:
+        if not entry.msgstr or entry.fuzzy or entry.obsolete or (cut and not every):
+            continue
+        if sentence_count(entry.msgid, "en") < 2 or (sentence_count(entry.msgstr, lang) or 0) < 2:
+            continue
+        bounds = [0, *(m.end() for m in re.finditer(_SENTENCE_END, entry.msgstr)), len(entry.msgstr)]
+        pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
+        if len(pieces) < 2:
+            continue
+        start, end = chance.choice(pieces) if every else max(pieces, key=lambda p: p[1] - p[0])
+        entry.msgstr = (entry.msgstr[:start] + entry.msgstr[end:]).strip()
+        entry.tcomment = comment
+        cut.append(entry.msgid)
+    po.save(str(path))
+    lines = {m.msgid: m.msgstr_line for m in read_po(path).messages if not m.obsolete}
+    return {msgid: lines[msgid] for msgid in cut}
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "zh_Hans", "ar", "ru"])
+def test_a_dropped_sentence_is_reported(tmp_path: Path, lang: str) -> None:
+    """A translation that lost a sentence keeps every term, number and link of the others: only its
+    length shows it. The project's own catalogues give no `omission` finding. With one sentence cut
+    out of every translation of 2+ sentences (in the project's largest catalogues), most of them are
+    reported (61-74% per language here: a short sentence cut from a long paragraph is not), and
+    nothing else is."""
+    _copy_catalogues(tmp_path, [lang])
+    assert [f for f in run_checks(load_config(tmp_path)).findings if f.check == "omission"] == []
+    folder = tmp_path / "locales" / lang / "LC_MESSAGES"
+    cut = {}
+    for name in ("stem-cell-therapy-for-sciatica.po", "spinal-regeneration-with-stem-cells.po", "stem-cell-therapy-for-spinal-stenosis.po"):
+        cut |= {(f"locales/{lang}/LC_MESSAGES/{name}", line): msgid for msgid, line in _cut_sentences(folder / name, lang, every=True).items()}
+    found = [f for f in run_checks(load_config(tmp_path)).findings if f.check == "omission"]
+    assert {(f.path, f.line) for f in found} <= set(cut)  # no finding on an entry left whole
+    assert len(found) >= 0.6 * len(cut) and len(cut) >= 40, (len(found), len(cut))
+    assert all(f.severity == "warning" and f.msgid == cut[f.path, f.line] for f in found)
+    assert re.fullmatch(r"\d sentences? where the source has \d+, at \d+% of the length \w+ translations usually have here: "
+                        r"a sentence may be missing", found[0].message), found[0].message
+def test_omission_needs_enough_entries_to_know_the_language(project: Path) -> None:
+    """With a handful of entries the usual length of a language's translations is unknown: no guess."""
+    write_po(project, "ko", "short", """\
+        #: docs/short.md:3
+        msgid "Rest for two days. Then walk a little every day. Call us if the pain gets worse."
+        msgstr "이틀 동안 쉬세요."
+        """)
+    assert [f for f in run_checks(load_config(project)).findings if f.check == "omission"] == []
+
+
+def test_an_omission_can_be_silenced_by_a_reviewer(tmp_path: Path) -> None:
+    """Its longest sentence cut, the first long entry is reported; a reviewer's comment silences it."""
+    _copy_catalogues(tmp_path, ["ko"])
+    path = tmp_path / "locales" / "ko" / "LC_MESSAGES" / "stem-cell-therapy-for-sciatica.po"
+    ((msgid, line),) = _cut_sentences(path, "ko", every=False, comment="medloc-ignore: omission said in the next paragraph").items()
+    (finding,) = [f for f in run_checks(load_config(tmp_path)).findings if f.check == "omission"]
+    assert (finding.line, finding.msgid, finding.suppressed) == (line, msgid, True)
+    assert finding.reason == "said in the next paragraph"
