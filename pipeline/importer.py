@@ -9,7 +9,8 @@ whole articles written in the site's style check the rules together
 [article-medication-guide] [article-adult-scoliosis] [article-notice]
 [article-disc-replacement] [article-cervical-disc] [article-fees-and-hours]
 [article-meet-specialists] [article-exercises-discectomy] [article-insurance]
-[article-stenosis-bilingual].
+[article-stenosis-bilingual] [article-pain-medication] [article-our-doctors]
+[article-cervical-myelopathy] [article-endoscopic-recovery].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -69,7 +70,15 @@ Headings
     [heading-levels-layout]; it is numbered (``1. Smart biomaterials``) after an
     unnumbered heading [heading-levels-numbered]; or it directly follows a
     ``##`` heading with no text between them [heading-levels-nested]; or it
-    is a question under a ``Frequently Asked Questions`` heading. A ``Q:`` line
+    is a question under a ``Frequently Asked Questions`` heading. The
+    headings after such a ``###`` are its siblings while they stand as close
+    as it (blank lines), or, without that layout, while they are short labels
+    whose sections start like its own (``Constipation`` / ``Drowsiness``);
+    ``Stopping Your Medicines`` set further apart, a question or an unnumbered
+    heading after numbered ones is the next section. [heading-levels-siblings]
+    [heading-levels-siblings-flat] A heading that recurs (``Education`` /
+    ``Career`` / ``Memberships`` in every doctor's card) is ``###`` under the
+    heading above it. [profile-card-labels] A ``Q:`` line
     or a question that is not a heading is a paragraph. [faq-questions] A
     question heading with as many blank lines before it as the FAQ heading
     (two or more) is the next section (``WHY CHOOSE US?``). [faq-then-section]
@@ -141,7 +150,8 @@ Blocks that are not headings
     ``:`` are list items. If some are ``Term: explanation`` items the list ends
     with the last such item; otherwise the last line of the run is the
     section's closing paragraph, unless a multi-sentence paragraph ends the run.
-    [lead-in-plain-list] [lead-in-term-list] Short unpunctuated lines after a
+    [lead-in-plain-list] [lead-in-term-list] A ``Term: explanation`` line
+    without final punctuation is such an item, never a caption. [lead-in-term-items] Short unpunctuated lines after a
     lead-in, none with a description line, are plain items too. [lead-in-short-lines]
     A last line without final punctuation is an item, never the closing
     paragraph, even when longer than the others. [lead-in-long-last-item] Two
@@ -172,8 +182,14 @@ Blocks that are not headings
     (``Weeks 1–2``), the widest header leaving only full rows wins; a sentence
     ending in ``.`` in a column without such cells ends the table.
     [table-flattened-width] If several widths leave only full rows, the one
-    whose rows start with a word (a row label, not ``09:00``) wins, then the
-    widest. [table-row-labels] A run of more than ``MAX_TABLE_COLUMNS`` such
+    that reads best wins: rows that start with a word (a row label, not
+    ``09:00``) and columns whose cells are of one kind (``15–17`` under
+    ``mJOA Score``, never beside ``Mild``), then the widest. [table-row-labels]
+    [table-column-kinds] A Title Case line whose table one line later reads
+    better is the table's title, a heading (``Dose Table`` / ``Medicine`` / …).
+    [article-pain-medication] Lines whose header cells or row labels repeat
+    (doctors' cards: ``Education`` … ``Education``) are records, not a table.
+    [profile-card-labels] A run of more than ``MAX_TABLE_COLUMNS`` such
     cells (a weekly timetable) is measured by its values: at the one width
     where the first column holds distinct row labels found nowhere else and
     another column repeats a value (``Outpatient``), it is a table.
@@ -202,7 +218,16 @@ Blocks that are not headings
     first is a heading, the others are its list (``Career`` / ``Seoul National
     University (M.D., 2002)`` / ``Fellowship, …``); a doctor's name (``Dr. Kim
     Min-jun``) starts the next card, and the line right under it is the role
-    (``Director, Spine Center``), not a subheading. [profile-cards]
+    (``Director, Spine Center``), not a subheading. [profile-cards] A label
+    that recurs (``Education`` in every card) heads the next part of the card,
+    and the lines under it are its list, even one alone. [profile-card-labels]
+    A Title Case line of several words right after a list line of several
+    words in sentence case is the next heading (``Acetaminophen at the usual
+    dose`` / ``Treatments to Avoid``), never an item. [list-heading-after-items]
+    Two or more time points (``Day 1``, ``Days 2–7``, ``Week 6``, ``3 Months
+    After Surgery``) are a timeline, not headings: a list of bold titles with
+    their text, so the timeline stays one ordered block under its section and
+    the table of contents keeps to the article's sections. [timeline-labels]
   * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
     table with one ``---`` per header cell; short rows are padded (warning
     ``[import-table-cells]``). [pipe-table-broken-delimiter]
@@ -372,6 +397,17 @@ _LABEL_VALUE = re.compile(r"[^:]{1,40}:\s+\S.*")
 """``Specialty: Endoscopic surgery``, ``상담 예약: 02-555-0123``: a label and its value, a paragraph and never a caption."""
 _FAQ_HEADING = re.compile(r"(frequently asked questions|faqs?|common questions)( \(faqs?\))?", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"(table of contents|contents|in this article|on this page)\s*:?", re.IGNORECASE)
+
+_TIME_UNIT = r"(hours?|days?|nights?|weeks?|months?|years?)"
+_TIMELINE = re.compile(
+    rf"((after|by|at|from|within|until)\s+)?"
+    rf"({_TIME_UNIT}\s+\d{{1,3}}(\s*[–-]\s*\d{{1,3}})?"
+    rf"|\d{{1,3}}(\s*[–-]\s*\d{{1,3}})?\s+{_TIME_UNIT}(\s+(after|post|following)[\s-]?(surgery|the (operation|procedure|injection)|discharge|op)|\s+later)?"
+    rf"|(the )?(day|night|morning|evening) (of|after|before) (surgery|the (operation|procedure))"
+    rf"|(the )?(first|second|third|fourth) (day|night|week|month|year)( after (surgery|the (operation|procedure)))?)\s*:?",
+    re.IGNORECASE,
+)
+"""A time point on a recovery timeline (``Day 1``, ``Days 2–7``, ``Week 6``, ``3 months after surgery``, ``Day of surgery``)."""
 
 LineKind = Literal["text", "slug", "bullet", "number"]
 
@@ -870,6 +906,8 @@ class BlockParser:
         self.headings_off = False
         self.limit: int | None = None
         """While looking for tables: the index where cells must end."""
+        self.card_items: set[int] = set()
+        """Lines under a card's recurring label (``Education`` / ``Yonsei University …``): list items, even one alone."""
         self.not_headings: frozenset[int] = frozenset() if self.has_slugs else self.find_not_headings()
 
     def find_not_headings(self) -> frozenset[int]:
@@ -886,8 +924,9 @@ class BlockParser:
         self.headings_off = True
         i = 0
         while i < len(self.lines):
-            taken = self.exact_table_size(i) if self.is_heading_line(i) and i not in found else 0
-            if not taken:
+            titles = self.titles_table(i)  # "Dose Table" above "Medicine" / "Dose" / …: a heading, not a cell
+            taken = self.exact_table_size(i) if self.is_heading_line(i) and i not in found and not titles else 0
+            if not taken and not titles:
                 self.limit = self.heading_after_cells(i)  # "Treatment Options" above its paragraph ends the cells
                 taken = self.exact_table_size(i) if self.limit is not None else 0
                 self.limit = None
@@ -899,7 +938,18 @@ class BlockParser:
                 found.add(i)
         found.update(self.role_lines(found))
         found.update(self.heading_run_items(found))
+        found.update(self.timeline_labels())
         return frozenset(found)
+
+    def timeline_labels(self) -> list[int]:
+        """Two or more time points (``Day 1`` / ``Week 6`` / ``3 Months After Surgery``) are a timeline's labels, not headings.
+
+        Read as headings they would stand at the level of the article's sections
+        and fill its table of contents; as a list of titles, each with its text,
+        the reader sees one timeline in order under its section.
+        """
+        labels = [i for i, line in enumerate(self.lines) if line.kind == "text" and _TIMELINE.fullmatch(line.text) and self.is_heading_line(i)]
+        return labels if len(labels) >= 2 else []
 
     def role_lines(self, found: set[int]) -> list[int]:
         """The line right under a person's name (``Dr. Kim Min-jun`` / ``Director, Spine Center``) is the role, not a subheading."""
@@ -915,18 +965,27 @@ class BlockParser:
 
         The first heads the run; the others are its items (a doctor's career:
         ``Career`` / ``Seoul National University (M.D., 2002)`` / ``Fellowship, UCLA …``).
-        A doctor's name starts the next card, not an item.
+        A doctor's name starts the next card, not an item; so does a label that
+        recurs in the article (``Education`` / ``Career`` / ``Memberships`` in
+        every card): it heads the next part of the card.
         """
         items: list[int] = []
+        recurring = self.recurring_lines(found)
         i = 0
         while i < len(self.lines):
             end = i
-            while end < len(self.lines) and end not in found and self.is_heading_line(end) and (end == i or (self.lines[end].gap == 0 and not _PERSON.fullmatch(self.lines[end].text))):
+            while end < len(self.lines) and end not in found and self.is_heading_line(end) and (end == i or (self.lines[end].gap == 0 and not _PERSON.fullmatch(self.lines[end].text) and end not in recurring)):
                 end += 1
-            if end - i >= 3:
+            if end - i >= (2 if i in recurring else 3):  # a card's label heads even one line ("Education" / "Yonsei University …")
                 items += range(i + 1, end)
+                self.card_items.update(range(i + 1, end) if i in recurring else ())
             i = max(end, i + 1)
         return items
+
+    def recurring_lines(self, found: set[int]) -> set[int]:
+        """Heading lines whose text comes back in the article (a card's ``Career``), with no line of the same text under them."""
+        counts = Counter(self.lines[i].text.casefold() for i in range(len(self.lines)) if i not in found and self.is_heading_line(i))
+        return {i for i in range(len(self.lines)) if i not in found and counts[self.lines[i].text.casefold()] >= 2 and self.is_heading_line(i)}
 
     def lead_in_items(self) -> list[int]:
         """Title Case lines listed under a lead-in (``Good choices are:`` / ``Walking`` / ``Swimming``).
@@ -953,13 +1012,31 @@ class BlockParser:
         run: list[int] = []
         sentence_case = False
         while (line := self.line(i)) is not None and line.kind == "text" and line.gap == 0 and is_phrase(line.text) and not line.text.endswith("?"):
-            several = len(words(line.text)) > 1
-            if several and sentence_case and is_title_case(line.text):
+            if sentence_case and ends_sentence_case_items(self.lines[i - 1].text, line.text):
                 break
-            sentence_case = sentence_case or (several and not is_title_case(line.text))
+            sentence_case = sentence_case or (len(words(line.text)) > 1 and not is_title_case(line.text))
             run.append(i)
             i += 1
         return run
+
+    def titles_table(self, i: int) -> bool:
+        """Line ``i`` is the title above a flattened table (``Dose Table`` / ``Medicine`` / ``Dose`` / …), not its first cell.
+
+        Both readings may leave full rows; the table starting one line later reads better (:func:`fit_score`).
+        """
+        size, score = self.exact_table(i + 1)
+        return size > 0 and score > self.exact_table(i)[1]
+
+    def exact_table(self, i: int) -> tuple[int, float]:
+        """(lines taken, :func:`fit_score`) of a table at ``i`` leaving full rows; a heading line above a paragraph ends its cells."""
+        limit = self.limit
+        size = self.exact_table_size(i)
+        if not size and limit is None:
+            self.limit = self.heading_after_cells(i)
+            size = self.exact_table_size(i) if self.limit is not None else 0
+        score = self.table_score(i) if size else -1.0
+        self.limit = limit
+        return size, score
 
     def exact_table_size(self, i: int) -> int:
         """Lines taken by a flattened table at ``i`` whose width leaves only full rows (0 if none)."""
@@ -979,10 +1056,12 @@ class BlockParser:
         return line is not None and line.kind == "text" and is_heading_shaped(line.raw) and is_title_case(line.raw)
 
     def is_list_line_between(self, i: int) -> bool:
+        """A Title Case line between two list lines is an item, unless it follows items in sentence case (see :func:`ends_sentence_case_items`)."""
         above, line, below = self.line(i - 1), self.lines[i], self.line(i + 1)
         return (
             above is not None
             and below is not None
+            and not ends_sentence_case_items(above.text, line.text)
             and line.gap == 0
             and below.gap == 0
             and all(n.kind == "text" and is_phrase(n.text) and not n.text.endswith("?") and not self.is_heading_line(j) for j, n in ((i - 1, above), (i + 1, below)))
@@ -1005,6 +1084,7 @@ class BlockParser:
             self._try_flat_table,
             self._try_list,
             self._try_plain_list,
+            self._try_card_items,
             self._try_term_run,
             self._try_title_items,
             self._try_caption,
@@ -1216,7 +1296,7 @@ class BlockParser:
 
     def _try_flat_table(self, i: int) -> int:
         shape = self.flat_table_shape(i)
-        if shape is None:
+        if shape is None or self.titles_table(i):
             return 0
         width, count, _ = shape
         rows = count // width
@@ -1246,7 +1326,34 @@ class BlockParser:
             return self.number_column_shape(i)
         else:
             width, count, exact = self.table_shape(i, longest)
-        return (width, count, exact) if count // width >= 2 else None
+        if count // width < 2 or self.header_repeated(i, width, count):
+            return None
+        return width, count, exact
+
+    def header_repeated(self, i: int, width: int, count: int) -> bool:
+        """Repeated records, not a table: a header cell's text again among the body cells, or a row label in another column.
+
+        Doctor cards (``Dr. Choi`` / ``Chief of Spine Surgery`` / ``Education`` / …
+        / ``Education``) repeat their labels; a table's header names each column
+        once, and a row label (``Acetaminophen``) names one row and is never another row's value.
+        A header cell or row label standing twice as a line outside is a card's label too.
+        """
+        header = {line.text.casefold() for line in self.lines[i : i + width]}
+        body = [line.text.casefold() for line in self.lines[i + width : i + width + count]]
+        labels = set(body[::width])
+        outside = Counter(line.text.casefold() for line in self.lines[:i] + self.lines[i + width + count :])
+        recurring = any(outside[cell] >= 2 for cell in header | labels)  # the cards' "Education" before the last card
+        if recurring or len(labels) < len(body[::width]):
+            return True
+        return any(cell in header or (n % width and cell in labels) for n, cell in enumerate(body))
+
+    def table_score(self, i: int) -> float:
+        """How well the flattened table at line ``i`` reads as one (see :func:`fit_score`); -1 if none."""
+        shape = self.flat_table_shape(i)
+        if shape is None:
+            return -1.0
+        width, count, _ = shape
+        return fit_score([line.text for line in self.lines[i + width : i + width + count]], width)
 
     def number_column_shape(self, i: int) -> tuple[int, int, bool] | None:
         """A table whose header is not Title Case (``Medicine`` / ``Stop before surgery`` / ``Can restart``).
@@ -1279,17 +1386,18 @@ class BlockParser:
 
         A first body cell can look like a header cell (``Weeks 1–2``, ``Monday–Friday``),
         so the header run may be too long; full rows tell the true width. If
-        several widths fit, the one whose rows start with a word (a row label,
-        not ``09:00``) wins, then the widest. A sentence
+        several widths fit, the one that reads best wins (:func:`fit_score`: rows
+        that start with a word, a row label and not ``09:00``; columns whose cells
+        are of one kind), then the widest. A width whose body repeats a header cell
+        is no table's (:meth:`header_repeated`). A sentence
         ending in ``.`` is the next paragraph, and ends the table, unless cells
         above it in its column (for the first row: any in its column) end in ``.`` too.
         """
         fits = []
         for width in range(longest, 1, -1):
             cells = self.body_cells(i + width, width)
-            if len(cells) // width >= 2 and len(cells) % width == 0 and columns_agree(cells, width):
-                labelled = sum(cell[0].isalpha() for cell in cells[::width]) / (len(cells) // width)
-                fits.append((labelled, width, len(cells)))
+            if len(cells) // width >= 2 and len(cells) % width == 0 and columns_agree(cells, width) and not self.header_repeated(i, width, len(cells)):
+                fits.append((fit_score(cells, width), width, len(cells)))
         if fits:
             _, width, count = max(fits)
             return width, count, True
@@ -1434,7 +1542,8 @@ class BlockParser:
         """Lines directly after a lead-in that may be list items (no blank line, plain text)."""
         run = []
         while (line := self.line(i)) is not None and line.kind == "text" and line.gap == 0:
-            if self.is_heading(i) or self.is_pipe_table_start(i) or line.text.endswith(":") or self.is_title_like(i):
+            caption = self.is_title_like(i) and not split_term(line.text)  # "Celecoxib: 200 mg …" is an item, never a caption
+            if self.is_heading(i) or self.is_pipe_table_start(i) or line.text.endswith(":") or caption:
                 break
             run.append(i)
             i += 1
@@ -1470,6 +1579,16 @@ class BlockParser:
     def plain_item(self, j: int) -> Item:
         line = self.lines[j]
         return Item(line.text, line.number, (), "term" if split_term(line.text) else "plain")
+
+    def _try_card_items(self, i: int) -> int:
+        """The lines under a card's recurring label are its list, even one line alone (never a caption)."""
+        end = i
+        while end in self.card_items:
+            end += 1
+        if end == i:
+            return 0
+        self.blocks.append(ListBlock(False, unify_terms([self.plain_item(j) for j in range(i, end)]), self.lines[i].number))
+        return end - i
 
     def _try_term_run(self, i: int) -> int:
         """Lines of ``Term: explanation`` with no blank line between them are a glossary list.
@@ -1584,6 +1703,32 @@ def columns_agree(cells: Sequence[str], width: int) -> bool:
     return all(len({split_term(cell, lowercase=True) is None for cell in cells[c::width]}) == 1 for c in range(width))
 
 
+def ends_sentence_case_items(above: str, text: str) -> bool:
+    """A Title Case line of several words after an item of several words in sentence case is the next heading.
+
+    ``Acetaminophen at the usual dose`` / ``Treatments to Avoid``; ``Spinal stenosis`` /
+    ``Spondylolisthesis`` (one word) stays an item.
+    """
+    several = len(words(text)) > 1 and len(words(above)) > 1
+    return several and is_title_case(text) and not is_title_case(above)
+
+
+def fit_score(cells: Sequence[str], width: int) -> float:
+    """How well ``cells`` read as a table's body ``width`` columns wide: 0 to 2.
+
+    The share of rows whose first cell starts with a word (a row label, not
+    ``09:00``) plus the share of columns whose cells are all of one kind (a number
+    or a word first; Title Case or not): at a wrong width, ``15–17`` and ``Mild``
+    or ``Dose`` and ``4,000 mg`` share a column.
+    """
+    rows = len(cells) // width
+    if not rows:
+        return 0.0
+    labelled = sum(cell[0].isalpha() for cell in cells[::width]) / rows
+    kinds = [{(cell[0].isdigit(), is_title_case(cell)) for cell in cells[c::width]} for c in range(width)]
+    return labelled + sum(len(k) == 1 for k in kinds) / width
+
+
 def unify_terms(items: Sequence[Item]) -> tuple[Item, ...]:
     """In a list made mostly of terms, ``2 weeks: wound check`` is a term too (one look per list)."""
     if sum(item.style == "term" for item in items) * 2 <= len(items):
@@ -1608,28 +1753,86 @@ def split_cells(row: str) -> list[str]:
 
 
 def assign_levels(blocks: list[Block]) -> list[Block]:
-    """``##`` by default, ``###`` where layout, numbering or adjacency shows nesting."""
+    """``##`` by default, ``###`` where layout, numbering, adjacency or recurrence shows nesting."""
     headings = [b for b in blocks if isinstance(b, Heading)]
     deep_gap = _section_gap(headings)
+    recurring = {text for text, n in Counter(h.text.casefold() for h in headings).items() if n >= 2}
+    shapes = _section_shapes(blocks)
     result: list[Block] = []
-    seen_unnumbered = in_faq = False
+    seen_unnumbered = in_faq = seen_card = False
     faq_gap = 0
-    for block in blocks:
+    run: SubsectionRun | None = None
+    for n, block in enumerate(blocks):
         if isinstance(block, Heading):
             # a question as far from the text above as the FAQ heading is the next section ("WHY CHOOSE US?")
             question = block.text.endswith("?") and not (faq_gap >= 2 and block.gap >= faq_gap)
+            adjacent = bool(result and isinstance(result[-1], Heading) and result[-1].level == 2)
+            label = block.text.casefold() in recurring
             nested = (
                 (deep_gap is not None and result and block.gap < deep_gap)
                 or (block.numbered and seen_unnumbered)
-                or (result and isinstance(result[-1], Heading) and result[-1].level == 2)
+                or adjacent
                 or (in_faq and question)
+                or (label and seen_card)
+                or (run is not None and run.continues(block, shapes[n]))
             )
+            if adjacent and isinstance(result[-1], Heading):
+                run = SubsectionRun(result[-1].gap, block, shapes[n])
+            elif not nested:
+                run = None
             seen_unnumbered = seen_unnumbered or not block.numbered
+            seen_card = seen_card or not label
             in_faq = bool(_FAQ_HEADING.fullmatch(block.text)) or (in_faq and question)
             faq_gap = block.gap if _FAQ_HEADING.fullmatch(block.text) else faq_gap
             block = Heading(block.text, block.line, block.gap, 3 if nested else 2, block.numbered)
         result.append(block)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class SubsectionRun:
+    """``###`` headings opened by a ``##`` heading with no text of its own (``Side Effects`` / ``Constipation``)."""
+
+    parent_gap: int
+    """Blank lines before the ``##`` heading."""
+    first: Heading
+    """Its first subheading."""
+    shape: tuple[str, ...]
+    """The kinds of the blocks under the first subheading."""
+
+    def continues(self, heading: Heading, shape: tuple[str, ...]) -> bool:
+        """True if ``heading`` is the first subheading's sibling (numbered like it).
+
+        When the layout sets the ``##`` heading further apart than its first
+        subheading, a heading as close as that subheading is a sibling and a
+        wider one is the next section. Without such layout, a sibling must be
+        a short label like the first (at most 3 words, no question) whose
+        section starts with the same blocks (``Pelvic Tilt`` / a paragraph,
+        ``Bridge`` / a paragraph; the last may go on with the article's closing
+        paragraph), a parallel the next section rarely shares.
+        """
+        if heading.numbered != self.first.numbered:
+            return False  # after "1. Better scaffolds" / "2. …", "Outlook" is the next section
+        if self.parent_gap > self.first.gap:
+            return heading.gap <= self.first.gap
+        return _is_label(self.first.text) and _is_label(heading.text) and shape[: len(self.shape)] == self.shape
+
+
+def _is_label(text: str) -> bool:
+    return len(words(text)) <= 3 and not text.endswith("?")
+
+
+def _section_shapes(blocks: list[Block]) -> list[tuple[str, ...]]:
+    """For each heading, the kinds of the blocks up to the next heading (empty for other blocks)."""
+    shapes: list[tuple[str, ...]] = []
+    for n, block in enumerate(blocks):
+        kinds: list[str] = []
+        for after in blocks[n + 1 :] if isinstance(block, Heading) else ():
+            if isinstance(after, Heading):
+                break
+            kinds.append(type(after).__name__)
+        shapes.append(tuple(kinds))
+    return shapes
 
 
 def _section_gap(headings: list[Heading]) -> int | None:
