@@ -835,12 +835,10 @@ class _Seen:
 
 @dataclass(frozen=True, slots=True)
 class _Size:
-    """How much a source and its translation say (:mod:`pipeline.sentences`)."""
+    """How long a source and its translation are, as a reader reads them (:func:`prose_length`)."""
 
     pair: tuple[str, str]
     """(source language, target language): ratios are compared within a pair only."""
-    source_sentences: int | None
-    sentences: int | None
     source_length: int
     length: int
 
@@ -979,10 +977,7 @@ class _Run:
         size = None
         if message.msgid_plural is None:
             source, target = (checker.source_lang, lang)
-            size = _Size(
-                (source, target), sentence_count(message.msgid, source), sentence_count(message.msgstr, target),
-                prose_length(message.msgid), prose_length(message.msgstr),
-            )
+            size = _Size((source, target), prose_length(message.msgid), prose_length(message.msgstr))
         self.seen.append(_Seen(base, message.msgctxt, suppressions, size))
         self.findings += _located(base, apply_suppressions(issues, suppressions, self.glossary))
 
@@ -1098,14 +1093,18 @@ def _omissions(seen: list[_Seen]) -> Iterator[tuple[_Seen, Issue]]:
     usual = {pair: statistics.median(values) for pair, values in ratios.items() if len(values) >= OMISSION_CALIBRATION}
     for entry in seen:
         size = entry.size
-        if size is None or size.pair not in usual or size.source_sentences is None or size.sentences is None:
-            continue
-        if size.source_sentences < 2 or size.sentences >= size.source_sentences or not size.source_length:
+        if size is None or size.pair not in usual or not size.source_length:
             continue
         share = size.length / size.source_length / usual[size.pair]
-        if share < OMISSION_SHARE.get(size.source_sentences, OMISSION_SHARE_LONGER):
+        if share >= max(OMISSION_SHARE_LONGER, *OMISSION_SHARE.values()):
+            continue  # sentences are only counted for the few entries short enough to matter
+        source_sentences = sentence_count(entry.finding.msgid, size.pair[0])
+        sentences = sentence_count(entry.finding.msgstr, size.pair[1])
+        if source_sentences is None or sentences is None or source_sentences < 2 or sentences >= source_sentences:
+            continue
+        if share < OMISSION_SHARE.get(source_sentences, OMISSION_SHARE_LONGER):
             message = (
-                f"{_count(size.sentences, 'sentence')} where the source has {size.source_sentences}, at {share:.0%} of the "
+                f"{_count(sentences, 'sentence')} where the source has {source_sentences}, at {share:.0%} of the "
                 f"length {size.pair[1]} translations usually have here: a sentence may be missing"
             )
             yield entry, Issue("omission", "warning", message)

@@ -34,7 +34,8 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"([.!?…]+)[\"'”’»)\]]*\s+(?=(\S))|([。！？]+)[\"'”’」』）)\]]*\s*(?=(\S))|([؟۔।॥]+)\s+(?=(\S))")
 _NOT_PROSE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|`[^`]*`|<[^>]+>|https?://\S+|\{[:#.][^}]*\}")
-_SPACES = re.compile(r"\s+")
+_MAYBE_NOT_PROSE = re.compile(r"\]\(|[`<{\n\t\r\f\v]|://|\s\s")
+"""What :data:`_NOT_PROSE` or collapsing spaces could change; most segments have none of it."""
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -70,8 +71,12 @@ def _ends_sentence(text: str, at: int, marks: str, following: str) -> bool:
 
 def prose_length(text: str) -> int:
     """Characters a reader reads: without link targets, URLs, inline code and tags; spaces collapsed."""
+    if not _MAYBE_NOT_PROSE.search(text):
+        return len(text.strip())  # the usual segment: one line of prose, single spaces
     return len(_prose(text))
 
 
 def _prose(text: str) -> str:
-    return _SPACES.sub(" ", _NOT_PROSE.sub(lambda m: "]" if m.group().startswith("]") else " ", text)).strip()
+    if "](" in text or "`" in text or "<" in text or "://" in text or "{" in text:
+        text = _NOT_PROSE.sub(lambda m: "]" if m.group().startswith("]") else " ", text)
+    return " ".join(text.split())
