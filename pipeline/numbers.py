@@ -317,8 +317,67 @@ _UNIT_WORDS: dict[str, dict[str, str]] = {
              "ar": "سنة سنوات سنين عام أعوام", "fa": "سال"},
 }
 """Units whose change alters a dose, a size, a duration or a price; the written forms per language (whole words,
-separated by spaces: a form cannot contain one, so Persian ``میلی گرم`` written with a space is not read as a unit).
-English writes no ``won``: after a year it is a verb (``In 2019 won an award``)."""
+separated by spaces; ``_`` inside a form is a space, a ZWNJ or nothing: Persian ``میلی_گرم`` is ``میلی گرم``,
+``میلی‌گرم`` and ``میلیگرم``). The international symbols (:data:`_UNIT_SYMBOLS`) count in every language too.
+English writes no ``won``: after a year it is a verb (``In 2019 won an award``). Vietnamese ``phân`` (a centimetre,
+also stool), Thai ``ก.`` (grams, also an abbreviation of many words) and Turkish ``%50`` (the sign before) are left out."""
+
+_MORE_UNIT_WORDS: dict[str, dict[str, str]] = {
+    "mg": {"vi": "mg miligam", "th": "มก. มิลลิกรัม", "mn": "мг", "kk": "мг", "uz": "mg мг milligramm", "es": "mg miligramo miligramos",
+           "fr": "mg milligramme milligrammes", "de": "mg Milligramm", "id": "mg miligram", "tr": "mg miligram", "uk": "мг",
+           "pl": "mg miligram miligramy miligramów", "he": 'מ"ג מ״ג מג', "fa": "میلی_گرم"},
+    "g": {"vi": "g gam", "th": "กรัม", "mn": "г гр грамм", "kk": "г гр грамм", "uz": "g gr gramm г грамм", "es": "g gramo gramos",
+          "fr": "g gramme grammes", "de": "g Gramm", "id": "g gr gram", "tr": "g gr gram", "uk": "г гр грам грами грамів",
+          "pl": "g gram gramy gramów", "he": "גרם"},
+    "kg": {"vi": "kg kilogam", "th": "กก. กิโลกรัม", "mn": "кг", "kk": "кг", "uz": "kg кг kilogramm", "es": "kg kilo kilos kilogramo kilogramos",
+           "fr": "kg kilo kilos kilogramme kilogrammes", "de": "kg Kilo Kilogramm", "id": "kg kilo kilogram", "tr": "kg kilo kilogram",
+           "uk": "кг кілограм кілограми кілограмів", "pl": "kg kilo kilogram kilogramy kilogramów", "he": 'ק"ג ק״ג קג קילו', "fa": "کیلو_گرم"},
+    "mcg": {"vi": "microgam", "th": "ไมโครกรัม มคก.", "mn": "мкг", "kk": "мкг", "uz": "mkg мкг", "es": "microgramo microgramos",
+            "fr": "microgramme microgrammes", "de": "Mikrogramm", "id": "mikrogram", "tr": "mikrogram", "uk": "мкг",
+            "pl": "mikrogram mikrogramy mikrogramów", "he": 'מק"ג מק״ג', "fa": "میکرو_گرم"},
+    "ml": {"vi": "mililít", "th": "มล. มิลลิลิตร ซีซี", "mn": "мл", "kk": "мл", "uz": "мл millilitr", "es": "mililitro mililitros",
+           "fr": "millilitre millilitres", "de": "Milliliter", "id": "mililiter", "tr": "mililitre", "uk": "мл",
+           "pl": "mililitr mililitry mililitrów", "he": 'מ"ל מ״ל', "fa": "میلی_لیتر سی_سی"},
+    "l": {"vi": "lít", "th": "ลิตร", "mn": "л литр", "kk": "л литр", "uz": "litr л", "es": "litro litros", "fr": "litre litres",
+          "de": "Liter", "id": "liter", "tr": "litre", "uk": "л літр літри літрів", "pl": "litr litry litrów", "he": "ליטר"},
+    "cm": {"vi": "xentimét", "th": "ซม. เซนติเมตร", "mn": "см", "kk": "см", "uz": "sm см santimetr", "es": "centímetro centímetros",
+           "fr": "centimètre centimètres", "de": "Zentimeter", "id": "sentimeter", "tr": "santimetre", "uk": "см сантиметр сантиметри сантиметрів",
+           "pl": "centymetr centymetry centymetrów", "he": 'ס"מ ס״מ', "fa": "سانتی_متر"},
+    "mm": {"vi": "milimét", "th": "มม. มิลลิเมตร", "mn": "мм", "kk": "мм", "uz": "мм millimetr", "es": "milímetro milímetros",
+           "fr": "millimètre millimètres", "de": "Millimeter", "id": "milimeter", "tr": "milimetre", "uk": "мм міліметр міліметри міліметрів",
+           "pl": "milimetr milimetry milimetrów", "he": 'מ"מ מ״מ', "fa": "میلی_متر"},
+    "%": {"vi": "phần_trăm", "th": "เปอร์เซ็นต์", "mn": "хувь", "kk": "пайыз", "uz": "foiz", "es": "por_ciento", "fr": "pour_cent",
+          "de": "Prozent", "id": "persen", "uk": "відсоток відсотки відсотків", "pl": "procent procenty procentów", "he": "אחוז אחוזים"},
+    "°C": {"vi": "độ", "th": "องศา", "mn": "хэм", "kk": "градус", "uz": "daraja", "es": "grados", "fr": "degrés", "de": "Grad",
+           "id": "derajat", "tr": "derece", "uk": "градусів градуси", "pl": "stopni stopnie", "he": "מעלות"},
+    "min": {"vi": "phút", "th": "นาที", "mn": "мин минут", "kk": "мин минут", "uz": "daqiqa дақиқа", "es": "minuto minutos",
+            "fr": "minute minutes", "de": "Min Minute Minuten", "id": "menit", "tr": "dk dakika", "uk": "хв хвилина хвилини хвилин хвилину",
+            "pl": "minuta minuty minut minutę", "he": "דקה דקות"},
+    "h": {"vi": "giờ tiếng", "th": "ชั่วโมง ชม.", "mn": "цаг", "kk": "сағ сағат", "uz": "soat соат", "es": "hora horas",
+          "fr": "heure heures", "de": "Std Stunde Stunden", "id": "jam", "tr": "sa saat", "uk": "год година години годин годину",
+          "pl": "godz godzina godziny godzin godzinę", "he": "שעה שעות"},
+    "day": {"vi": "ngày", "th": "วัน", "mn": "өдөр хоног", "kk": "күн тәулік", "uz": "kun кун", "es": "día días", "fr": "jour jours",
+            "de": "Tag Tage Tagen", "id": "hari", "tr": "gün", "uk": "день дні днів доба доби діб", "pl": "dzień dni doba doby",
+            "he": "יום ימים"},
+    "week": {"vi": "tuần", "th": "สัปดาห์ อาทิตย์", "mn": "долоо_хоног", "kk": "апта", "uz": "hafta ҳафта", "es": "semana semanas",
+             "fr": "semaine semaines", "de": "Woche Wochen", "id": "minggu pekan", "tr": "hafta", "uk": "тиждень тижні тижнів тижня",
+             "pl": "tydzień tygodnie tygodni tygodnia", "he": "שבוע שבועות"},
+    "month": {"vi": "tháng", "th": "เดือน", "mn": "сар", "kk": "ай", "uz": "oy ой", "es": "mes meses", "fr": "mois", "de": "Monat Monate Monaten",
+              "id": "bulan", "tr": "ay", "uk": "місяць місяці місяців місяця міс", "pl": "miesiąc miesiące miesięcy miesiąca mies",
+              "he": "חודש חודשים"},
+    "year": {"vi": "năm", "th": "ปี", "mn": "жил", "kk": "жыл", "uz": "yil йил", "es": "año años", "fr": "an ans année années",
+             "de": "Jahr Jahre Jahren", "id": "tahun", "tr": "yıl sene", "uk": "рік роки років року", "pl": "rok lata lat roku",
+             "he": "שנה שנים"},
+    "USD": {"vi": "đô_la", "es": "dólar dólares", "fr": "dollar dollars", "de": "Dollar", "id": "dolar", "tr": "dolar", "uk": "долар долари доларів",
+            "pl": "dolar dolary dolarów", "he": "דולר"},
+    "EUR": {"es": "euro euros", "fr": "euro euros", "de": "Euro", "id": "euro", "tr": "avro euro", "uk": "євро", "pl": "euro", "he": "יורו"},
+    "KRW": {"vi": "won", "th": "วอน", "mn": "вон", "kk": "вон", "uz": "von", "es": "won wones", "fr": "won wons", "id": "won", "tr": "won",
+            "uk": "вон", "pl": "won wonów", "he": "וון"},
+}
+"""The languages added after the first ones (the patients of an international spine hospital read these)."""
+for _unit, _forms in _MORE_UNIT_WORDS.items():
+    for _lang, _words in _forms.items():
+        _UNIT_WORDS[_unit][_lang] = (_UNIT_WORDS[_unit].get(_lang, "") + " " + _words).strip()
 
 
 _UNIT_SYMBOLS: dict[str, str] = {
@@ -346,22 +405,39 @@ _CURRENCY_MEANINGS = {"US$": frozenset({"USD"}), "$": frozenset({"USD"}), "₩":
 """Symbols written alike in every language (SI, ``%``): the units of a language :data:`_UNIT_WORDS` has no words for."""
 
 
+_GAP = "[ \u00a0\u200c]?"
+"""Inside a unit written as two words (``میلی گرم``, ``phần trăm``): a space, a no-break space, a ZWNJ or nothing."""
+_PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
+"""Arabic yeh and kaf typed for the Persian ones (one letter for one: positions in the text do not move)."""
+
+
+def _unit_key(written: str) -> str:
+    return re.sub("[ \u00a0\u200c_]", "", written).lower()
+
+
+def _letters_as_typed(text: str, base: str) -> str:
+    return text.translate(_PERSIAN_LETTERS) if base in _SLASH_DECIMAL else text
+
+
 @lru_cache(maxsize=None)
 def _unit_pattern(base: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     meanings: dict[str, set[str]] = {}
-    known = any(base in forms for forms in _UNIT_WORDS.values())
+    written: set[str] = set()
     for unit, forms in _UNIT_WORDS.items():
-        # A language without words here (Persian, Polish...) still writes 400 mg; an empty pattern matched anywhere.
-        for word in (forms.get(base, "") if known else _UNIT_SYMBOLS.get(unit, "")).split():
-            meanings.setdefault(word.lower(), set()).add(unit)
-    words = sorted(meanings, key=len, reverse=True)
-    # Latin, Cyrillic and Arabic unit words end a word (an accusative alef and marks may follow an Arabic one);
+        # A language without words here (Hindi...) still writes 400 mg; the symbols count in every language.
+        for word in (forms.get(base, "") + " " + _UNIT_SYMBOLS.get(unit, "")).split():
+            meanings.setdefault(_unit_key(word), set()).add(unit)
+            written.add(word)
+    words = sorted(written, key=len, reverse=True)
+    # Latin, Cyrillic, Hebrew and Arabic unit words end a word (an accusative alef and marks may follow an Arabic one);
     # a Latin one is no unit before a digit either (the L of L4-L5 is a vertebra, not litres);
-    # Korean, Japanese and Chinese ones are followed by particles or other words without a space.
+    # Korean, Japanese, Chinese and Thai ones are followed by particles or other words without a space.
     pattern = re.compile(
-        r"[ \u00a0\u202f\u2009-]?(" + "|".join(map(re.escape, words)) + r")"
-        r"(?:(?<=[A-Za-zµμ])(?![A-Za-z\d])|(?<=[А-Яа-яЁё])(?![А-Яа-яЁё])"
-        r"|(?<=[\u0600-\u06ff])[\u064b-\u0652\u0640]*ا?[\u064b-\u0652]*(?![\u0620-\u064a])|(?<![A-Za-zµμА-Яа-яЁё\u0600-\u06ff]))",
+        r"[ \u00a0\u202f\u2009-]?(" + "|".join(_GAP.join(map(re.escape, word.split("_"))) for word in words) + r")"
+        r"(?:(?<=[A-Za-zµμ\u00c0-\u024f\u1e00-\u1eff])(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff\d])|(?<=[\u0400-\u04ff])(?![\u0400-\u04ff])"
+        r"|(?<=[\u05d0-\u05ea\"\u05f4])(?![\u05d0-\u05ea])"
+        r"|(?<=[\u0600-\u06ff])[\u064b-\u0652\u0640]*ا?[\u064b-\u0652]*(?![\u0620-\u064a\u067e-\u06cc])"
+        r"|(?<![A-Za-zµμ\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u05d0-\u05ea\"\u05f4\u0600-\u06ff]))",
         re.IGNORECASE,
     )
     return pattern, {word: frozenset(units) for word, units in meanings.items()}
@@ -373,6 +449,7 @@ def measures(text: str, lang: str) -> tuple[Measure, ...]:
     base = lang.replace("-", "_").split("_")[0]
     pattern, meanings = _unit_pattern(base)
     notation = _notation(lang)
+    typed = _letters_as_typed(text, base)
     runs = list(_DIGIT_RUN.finditer(text))
     found: list[Measure] = []
     index = 0
@@ -380,13 +457,13 @@ def measures(text: str, lang: str) -> tuple[Measure, ...]:
         start = runs[index].start()
         whole, fraction, index = _join_runs(text, runs, index, notation)
         factor, end = _multiplier(text, runs[index - 1].end())
-        unit = pattern.match(text, end)
+        unit = pattern.match(typed, end)
         if unit is not None:
             per = _PER.match(text, unit.end())
-            divisor = pattern.match(text, per.end()) if per else None
-            per_units = meanings[divisor.group(1).lower()] & _DIVISORS if divisor else frozenset()
+            divisor = pattern.match(typed, per.end()) if per else None
+            per_units = meanings[_unit_key(divisor.group(1))] & _DIVISORS if divisor else frozenset()
             stop = divisor.end() if per_units else unit.end()
-            found.append(Measure(_value(whole, fraction, factor), meanings[unit.group(1).lower()], text[start:stop].strip(), per_units))
+            found.append(Measure(_value(whole, fraction, factor), meanings[_unit_key(unit.group(1))], text[start:stop].strip(), per_units))
         elif (currency := _CURRENCY_BEFORE.search(text, max(0, start - 4), start)) is not None:
             found.append(Measure(_value(whole, fraction, factor), _CURRENCY_MEANINGS[currency.group(1)], text[currency.start() : end]))
     return tuple(found)
@@ -585,7 +662,7 @@ def number_words(text: str, lang: str) -> set[str]:
         return {str(value) for w in words for value in [_russian_value(w)] if value} | found
     if base == "ar":
         return {str(value) for w in words for value in _arabic_values(w)} | found
-    return found
+    return _spelled_values(text, base) | found
 
 
 def _other_words(text: str, base: str) -> set[str]:
@@ -630,3 +707,359 @@ def _russian_value(word: str) -> int | None:
         if len(prefix) >= 3 and word.startswith(prefix) and len(word) - len(prefix) <= 4:
             return value
     return None
+
+
+# --------------------------------------------------------------------------- number words as data
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    """How one language writes numbers in words, as data for :func:`number_words`.
+
+    A run of adjacent number words is one number (``hai mươi lăm`` 25, ``dua belas`` 12, ``vingt-cinq`` 25);
+    words that cannot continue each other are two (``hai ba ngày``: 2 or 3 days)."""
+
+    words: str
+    """``word=value`` pairs: units, teens, tens, ordinals, ``twice``; a value on its own line applies to the words after it."""
+    multipliers: str = ""
+    """Words that multiply what precedes (hundred, thousand; Vietnamese ``mươi`` and Thai ``สิบ``: ×10 after a unit)."""
+    teens: str = ""
+    """Words that add ten to the unit before them (Indonesian ``belas``, Hebrew ``עשרה``); ten on their own."""
+    months: str = ""
+    """Month names, January first: a number of their own, never part of a run (``vingt mars`` is not 23)."""
+    weak: str = ""
+    """Words that are numbers only before a counted noun (articles ``un``, ``bir``, ``một``; Vietnamese ``năm``, a year)."""
+    bound: str = ""
+    """Words that are numbers only after another number word (Vietnamese ``lăm``, ``mốt``; Thai ``ยี่``, ``เอ็ด``)."""
+    joiners: str = ""
+    """Words inside a number (``y``, ``et``, ``und``, ``و``, ``linh``)."""
+    counters: str = ""
+    """Nouns that are counted, beside the unit words (tablets, times, people); a prefix of the word is enough."""
+    halves: str = ""
+    """Half (0.5)."""
+    suffixes: str = ""
+    """Endings glued to a number word (German ``zweimal``, Turkish ``ikinci``, Uzbek ``ikkita``)."""
+    prefixes: str = ""
+    """Letters glued before a word (Hebrew ``ו``, ``ב``, ``ל``...)."""
+    phrases: tuple[tuple[str, str], ...] = ()
+    """(regex, value) read before the words: ``demi-heure`` is 30, ``soixante-dix`` 70; value ``""``: not a number
+    (``pour cent``, ``in Acht``)."""
+    rate: str = ""
+    """Regex of a rate per one (``al día``, ``par jour``, ``sehari``): a one the other side may write (``1일 3회``)."""
+    glued: bool = False
+    """Written without spaces between words (Thai): number words are found inside runs of letters."""
+    compounds: bool = False
+    """Number words glued into one (German ``einundzwanzig``, ``zweihundert``)."""
+
+
+_APOSTROPHES = re.compile("(?<=\\w)['’ʼʻ‘`](?=\\w)")
+_SPELLINGS: dict[str, _Spelling] = {
+    "vi": _Spelling(
+        words="hai=2 bốn=4 sáu=6 bảy=7 bẩy=7 tám=8 chín=9 mười=10", multipliers="mươi=10 trăm=100 nghìn=1000 ngàn=1000 triệu=1000000",
+        weak="một=1 ba=3 năm=5", bound="mốt=1 lăm=5 nhăm=5 tư=4", joiners="linh lẻ", halves="nửa rưỡi",
+        counters="viên lần liều gói ống lọ ngày tuần tháng năm giờ tiếng phút lít đợt",
+        phrases=(("thứ nhất", "1"), ("tháng giêng", "1"), ("tháng chạp", "12"), ("nửa (?:giờ|tiếng)", "30")),
+        rate=r"mỗi (?:ngày|tuần|tháng|giờ|đêm)|hằng ngày|hàng ngày|một ngày|/ ?ngày"),
+    "th": _Spelling(
+        words="หนึ่ง=1 สอง=2 สาม=3 สี่=4 ห้า=5 หก=6 เจ็ด=7 แปด=8 เก้า=9", multipliers="สิบ=10 ร้อย=100 พัน=1000 หมื่น=10000 แสน=100000 ล้าน=1000000",
+        bound="ยี่=2 เอ็ด=1", halves="ครึ่ง", glued=True,
+        phrases=(("ครึ่งชั่วโมง", "30"), ("สามารถ|สามี|ห้าม|เก้าอี้|หกล้ม|ร้อยละ|พันธุ์|พันธ|แปดเปื้อน|สี่เหลี่ยม|หนึ่งใน", ""),),
+        rate="วันละ|ต่อวัน|สัปดาห์ละ|ครั้งละ"),
+    "mn": _Spelling(
+        words="хоёр=2 гурав=3 гурван=3 дөрөв=4 дөрвөн=4 таван=5 зургаа=6 зургаан=6 долоо=7 долоон=7 найм=8 найман=8 ес=9 есөн=9"
+              " арав=10 арван=10 хорь=20 хорин=20 гуч=30 гучин=30 дөч=40 дөчин=40 тавь=50 тавин=50 жар=60 жаран=60 далан=70 ная=80 наян=80 ерэн=90"
+              " хоёрдугаар=2 гуравдугаар=3 нэгдүгээр=1 дөрөвдүгээр=4 тавдугаар=5",
+        multipliers="зуу=100 зуун=100 мянга=1000 мянган=1000 сая=1000000", weak="нэг=1 тав=5 дал=70",
+        counters="удаа удаагийн шахмал ширхэг өдөр хоног долоо сар жил цаг минут мг", halves="хагас",
+        phrases=(("долоо хоног", ""), ("хагас цаг", "30")), rate=r"өдөрт|өдөрт нь|долоо хоногт"),
+    "kk": _Spelling(
+        words="екі=2 үш=3 төрт=4 бес=5 алты=6 жеті=7 сегіз=8 тоғыз=9 он=10 жиырма=20 отыз=30 қырық=40 елу=50 алпыс=60 жетпіс=70"
+              " сексен=80 тоқсан=90 бірінші=1 екеу=2 үшеу=3",
+        multipliers="мың=1000 миллион=1000000", weak="бір=1 жүз=100", counters="рет таблетка күн апта ай жыл сағат минут мг",
+        halves="жарты", suffixes="інші ыншы нші ншы ден дан тен тан", phrases=(("жарты сағат", "30"),), rate=r"күніне|тәулігіне|аптасына"),
+    "uz": _Spelling(
+        words="ikki=2 to'rt=4 besh=5 olti=6 yetti=7 sakkiz=8 to'qqiz=9 o'n=10 yigirma=20 o'ttiz=30 qirq=40 ellik=50 oltmish=60 yetmish=70"
+              " sakson=80 to'qson=90 икки=2 тўрт=4 беш=5 олти=6 етти=7 саккиз=8 тўққиз=9 ўн=10 йигирма=20 ўттиз=30",
+        multipliers="ming=1000 million=1000000 минг=1000", weak="bir=1 uch=3 yuz=100 бир=1 уч=3 юз=100",
+        counters="marta tabletka kun hafta oy yil soat daqiqa mg марта таблетка кун ҳафта ой йил соат",
+        halves="yarim ярим", suffixes="inchi nchi tadan ta инчи нчи тадан та", phrases=(("yarim soat|ярим соат", "30"),),
+        rate=r"kuniga|sutkasiga|haftasiga|кунига|суткасига"),
+    "es": _Spelling(
+        words="uno=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 once=11 doce=12 trece=13 catorce=14 quince=15"
+              " dieciséis=16 diecisiete=17 dieciocho=18 diecinueve=19 veinte=20 veintiuno=21 veintidós=22 veintitrés=23 veinticuatro=24"
+              " veinticinco=25 treinta=30 cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 cien=100 ciento=100"
+              " doscientos=200 doscientas=200 trescientos=300 trescientas=300 quinientos=500 quinientas=500"
+              " primero=1 primera=1 primer=1 segunda=2 tercero=3 tercera=3 tercer=3 quinto=5 quinta=5 sexto=6 sexta=6 séptimo=7"
+              " séptima=7 octavo=8 octava=8 noveno=9 novena=9 décimo=10 décima=10",
+        multipliers="mil=1000 millón=1000000 millones=1000000", weak="un=1 una=1", joiners="y",
+        months="enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre", halves="medio media",
+        counters="vez veces comprimido cápsula pastilla tableta dosis día semana mes año hora minuto",
+        phrases=(("media hora", "30"), ("setiembre", "9")), rate=r"al día|por día|diari[oa]s?|a la semana|por semana|cada día"),
+    "fr": _Spelling(
+        words="deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 dix=10 onze=11 douze=12 treize=13 quatorze=14 quinze=15 seize=16"
+              " vingt=20 vingts=20 trente=30 quarante=40 cinquante=50 soixante=60 premier=1 première=1 deuxième=2 second=2 troisième=3"
+              " quatrième=4 cinquième=5 sixième=6 septième=7 huitième=8 neuvième=9 dixième=10",
+        multipliers="cent=100 cents=100 mille=1000 million=1000000 millions=1000000", weak="un=1 une=1 neuf=9", joiners="et",
+        months="janvier février mars avril mai juin juillet août septembre octobre novembre décembre", halves="demi demie",
+        counters="fois comprimé gélule cachet dose jour semaine mois an heure minute",
+        phrases=(("quatre-vingt-dix", "90"), ("soixante-dix", "70"), ("quatre-vingts?", "80"), (r"(?:une )?demi-? ?heure", "30"),
+                 ("pour ?cent", "")),
+        rate=r"par (?:jour|semaine|mois|heure|nuit)|quotidiennement"),
+    "de": _Spelling(
+        words="eins=1 zwei=2 zwo=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 acht=8 neun=9 zehn=10 elf=11 zwölf=12 dreizehn=13 vierzehn=14"
+              " fünfzehn=15 sechzehn=16 siebzehn=17 achtzehn=18 neunzehn=19 zwanzig=20 dreißig=30 vierzig=40 fünfzig=50 sechzig=60"
+              " siebzig=70 achtzig=80 neunzig=90 einmal=1 erste=1 ersten=1 erster=1 erstes=1 zweite=2 zweiten=2 zweiter=2 dritte=3"
+              " dritten=3 dritter=3 vierte=4 vierten=4 fünfte=5 fünften=5 sechste=6 sechsten=6 siebte=7 siebten=7 neunte=9 neunten=9"
+              " zehnte=10 zehnten=10",
+        multipliers="hundert=100 tausend=1000 million=1000000 millionen=1000000", weak="ein=1 eine=1 einen=1 einem=1 einer=1",
+        joiners="und", months="januar februar märz april mai juni juli august september oktober november dezember",
+        halves="halb halbe halben halber", counters="mal tablette kapsel dosis tag woche monat jahr stunde minute",
+        suffixes="mal malig maligen fach tägig tägige tägigen wöchig wöchige wöchigen monatig monatige monatigen stündig stündige"
+                 " stündigen jährig jährige jährigen minütig minütige minütigen",
+        phrases=(("jänner", "1"), (r"halbe[n]? stunde", "30"), (r"(?:in|außer) acht|acht ?(?:geben|gegeben|nehmen)", "")),
+        rate=r"täglich|pro (?:tag|woche|monat|stunde)|am tag|wöchentlich", compounds=True),
+    "id": _Spelling(
+        words="dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7 delapan=8 sembilan=9 sepuluh=10 sebelas=11 seratus=100 seribu=1000"
+              " pertama=1 kedua=2 ketiga=3 keempat=4 kelima=5 keenam=6 ketujuh=7 kedelapan=8 kesembilan=9 kesepuluh=10",
+        multipliers="puluh=10 ratus=100 ribu=1000 juta=1000000", teens="belas", weak="satu=1",
+        months="januari februari maret april mei juni juli agustus september oktober november desember",
+        halves="setengah separuh", counters="kali tablet kapsul hari minggu bulan tahun jam menit",
+        phrases=(("setengah jam", "30"), ("salah satu", "")), rate=r"sehari|per ?hari|setiap hari|seminggu|sebulan"),
+    "tr": _Spelling(
+        words="iki=2 üç=3 dört=4 beş=5 sekiz=8 dokuz=9 on=10 yirmi=20 otuz=30 kırk=40 elli=50 altmış=60 yetmiş=70 seksen=80 doksan=90"
+              " birinci=1 ikinci=2 üçüncü=3 dördüncü=4 beşinci=5 altıncı=6 yedinci=7 sekizinci=8 dokuzuncu=9 onuncu=10"
+              " birer=1 ikişer=2 üçer=3 dörder=4 beşer=5",
+        multipliers="yüz=100 milyon=1000000", weak="bir=1 altı=6 yedi=7 bin=1000",
+        months="ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık", halves="yarım buçuk",
+        counters="kez kere defa tablet kapsül gün hafta ay yıl saat dakika doz",
+        phrases=(("yarım saat", "30"),), rate=r"günde|haftada|ayda|saatte|günlük"),
+    "uk": _Spelling(
+        words="один=1 одна=1 одне=1 одного=1 одній=1 одним=1 одну=1 два=2 дві=2 двох=2 двом=2 двома=2 три=3 трьох=3 трьом=3 трьома=3"
+              " чотири=4 чотирьох=4 чотирма=4 пять=5 пяти=5 пятьма=5 шість=6 шести=6 шістьма=6 сім=7 семи=7 сьома=7 вісім=8 восьми=8"
+              " вісьмома=8 девять=9 девяти=9 десять=10 десяти=10 одинадцять=11 дванадцять=12 двадцять=20 двадцяти=20 тридцять=30"
+              " тридцяти=30 сорок=40 пятдесят=50 двічі=2 тричі=3 перший=1 перша=1 перше=1 першого=1 першу=1 другий=2 друга=2"
+              " другого=2 другу=2 третій=3 третя=3 третього=3 третю=3 четвертий=4 четверта=4 пятий=5 пята=5 пятого=5 шостий=6"
+              " шоста=6 сьомий=7 сьома=7 восьмий=8 восьма=8 девятий=9 девята=9 десятий=10 десята=10",
+        multipliers="сто=100 тисяча=1000 тисячі=1000 тисяч=1000 мільйон=1000000 мільйона=1000000 мільйонів=1000000",
+        months="січня|січень лютого|лютий березня|березень квітня|квітень травня|травень червня|червень липня|липень серпня|серпень"
+               " вересня|вересень жовтня|жовтень листопада грудня|грудень", halves="пів половина",
+        phrases=(("півгодини|пів години", "30"),),
+        rate=r"на (?:день|добу|тиждень)|щодня|щоденно|кожн"),
+    "pl": _Spelling(
+        words="jeden=1 jedna=1 jedno=1 jednego=1 jednej=1 jednym=1 jedną=1 dwa=2 dwie=2 dwóch=2 dwu=2 dwoma=2 dwom=2 dwaj=2 trzy=3"
+              " trzech=3 trzem=3 trzema=3 cztery=4 czterech=4 czterem=4 czterema=4 pięć=5 pięciu=5 pięcioma=5 sześć=6 sześciu=6 siedem=7"
+              " siedmiu=7 osiem=8 ośmiu=8 dziewięć=9 dziewięciu=9 dziesięć=10 dziesięciu=10 jedenaście=11 jedenastu=11 dwanaście=12"
+              " dwunastu=12 dwadzieścia=20 dwudziestu=20 trzydzieści=30 trzydziestu=30 czterdzieści=40 pięćdziesiąt=50 dwukrotnie=2"
+              " trzykrotnie=3 pierwszy=1 pierwsza=1 pierwsze=1 pierwszego=1 pierwszej=1 drugi=2 druga=2 drugie=2 drugiego=2 drugiej=2"
+              " trzeci=3 trzecia=3 trzecie=3 trzeciego=3 czwarty=4 czwarta=4 piąty=5 piąta=5 szósty=6 szósta=6 siódmy=7 siódma=7"
+              " ósmy=8 ósma=8 dziewiąty=9 dziewiąta=9 dziesiąty=10 dziesiąta=10",
+        multipliers="sto=100 stu=100 tysiąc=1000 tysiące=1000 tysięcy=1000 milion=1000000 miliony=1000000 milionów=1000000",
+        months="stycznia|styczeń lutego|luty marca|marzec kwietnia|kwiecień maja|maj czerwca|czerwiec lipca|lipiec sierpnia|sierpień"
+               " września|wrzesień października|październik listopada|listopad grudnia|grudzień", halves="pół",
+        phrases=(("półtora", "1.5"), ("pół godziny|półgodzin\\w*", "30")),
+        rate=r"dziennie|na (?:dobę|dzień|tydzień)|codziennie|tygodniowo|każd"),
+    "he": _Spelling(
+        words="אחד=1 אחת=1 שניים=2 שתיים=2 שני=2 שתי=2 שתים=2 שלושה=3 שלוש=3 שלושת=3 ארבעה=4 ארבע=4 ארבעת=4 חמישה=5 חמש=5"
+              " חמשת=5 שישה=6 שש=6 ששת=6 שבעה=7 שבע=7 שבעת=7 שמונה=8 שמונת=8 תשעה=9 תשע=9 תשעת=9 עשרת=10 עשרים=20"
+              " שלושים=30 ארבעים=40 חמישים=50 מאתיים=200 אלפיים=2000 ראשון=1 ראשונה=1 שנייה=2 שלישי=3 שלישית=3 רביעי=4"
+              " חמישי=5 שישי=6 שביעי=7 שמיני=8 תשיעי=9 עשירי=10 יומיים=2 שבועיים=2 חודשיים=2 שנתיים=2 פעמיים=2 שעתיים=2",
+        multipliers="מאה=100 מאות=100 אלף=1000 אלפים=1000 מיליון=1000000", teens="עשרה עשר",
+        months="ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר", halves="חצי",
+        prefixes="ו ה ב ל מ כ ש וב ול וה ומ וכ שב של שה", phrases=(("חצי שעה", "30"),), rate=r"ביום|בשבוע|לשבוע|ליום|בחודש|מדי יום"),
+    "fa": _Spelling(
+        words="دو=2 سه=3 چهار=4 پنج=5 شش=6 شیش=6 هفت=7 هشت=8 یازده=11 دوازده=12 سیزده=13 چهارده=14 پانزده=15 شانزده=16 بیست=20"
+              " چهل=40 پنجاه=50 شصت=60 هفتاد=70 هشتاد=80 نود=90 دویست=200 سیصد=300 پانصد=500 اول=1 یکم=1 دوم=2 سوم=3 چهارم=4"
+              " پنجم=5 ششم=6 هفتم=7 هشتم=8 نهم=9 دهم=10 دوبار=2 سهبار=3",
+        multipliers="صد=100 هزار=1000 میلیون=1000000", weak="یک=1 نه=9 ده=10 سی=30", joiners="و",
+        months="ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر", halves="نیم نصف",
+        counters="بار قرص عدد کپسول روز هفته ماه سال ساعت دقیقه دوز", suffixes="مین",
+        phrases=(("نیم ?ساعت", "30"), ("سی ?سی|سی ?تی", "")), rate=r"روزی|روزانه|هفته ?ای|در روز|ماهی"),
+}
+"""Number words of the languages added after the first ones. Left out as too ambiguous to excuse a digit:
+Spanish ``segundo(s)`` (seconds) and ``cuarto`` (a room), French ``seconde`` (a second), German ``achte``/``achten``
+(to heed), Indonesian ``se-`` words other than whole numbers (``sekali`` is also "very"), Turkish ``ay``/``aralık``
+(a month, an interval), Thai ``หก`` in ``หกล้ม`` (to fall), Persian Solar Hijri months (``مهر``, ``دی``, ``تیر``
+are ordinary words, and their numbers are not the Gregorian ones), Mongolian ``ер`` (``ер нь``: generally).
+Weak words (articles, Vietnamese ``năm`` = year, Turkish ``yedi`` = ate, Persian ``نه`` = no) count only before a
+counted noun: ``una vez``, ``năm ngày``, ``یک بار``."""
+_SPELLINGS["prs"] = _SPELLINGS["fa"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """One number word read from text."""
+
+    value: int
+    kind: str
+    """``unit`` (adds), ``mul`` (multiplies what precedes), ``teen`` (adds ten)."""
+    weak: bool = False
+    bound: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """A :class:`_Spelling` compiled: word lookups and patterns."""
+
+    tokens: dict[str, _Token]
+    months: dict[str, int]
+    halves: frozenset[str]
+    joiners: frozenset[str]
+    counters: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    rate: re.Pattern[str] | None
+    morphemes: re.Pattern[str]
+    """Every number word (Thai: found inside runs of letters; German: the parts of a compound)."""
+    glued: bool
+    compound: re.Pattern[str] | None
+    """German: the number words and ``und`` a compound (``zweihundertfünfundzwanzig``) is made of."""
+
+
+def _pairs(words: str) -> dict[str, int]:
+    return {_typed(word): int(value) for word, _, value in (pair.partition("=") for pair in words.split())}
+
+
+def _typed(text: str) -> str:
+    """Lower case, without apostrophes inside words (``п’ять``, ``to‘rt``), Persian letters for Arabic ones, ZWNJ as a space."""
+    return _APOSTROPHES.sub("", text.lower()).translate(_PERSIAN_LETTERS).replace("\u200c", " ")
+
+
+@lru_cache(maxsize=None)
+def _reader(base: str) -> _Reader | None:
+    spelling = _SPELLINGS.get(base)
+    if spelling is None:
+        return None
+    tokens = {word: _Token(value, "unit") for word, value in _pairs(spelling.words).items()}
+    tokens |= {word: _Token(value, "mul") for word, value in _pairs(spelling.multipliers).items()}
+    tokens |= {_typed(word): _Token(10, "teen") for word in spelling.teens.split()}
+    tokens |= {word: _Token(value, "mul" if value >= 100 else "unit", weak=True) for word, value in _pairs(spelling.weak).items()}
+    tokens |= {word: _Token(value, "unit", bound=True) for word, value in _pairs(spelling.bound).items()}
+    months = {_typed(name): month for month, names in enumerate(spelling.months.split(), start=1) for name in names.split("|")}
+    units = [form.split("_")[0] for forms in _UNIT_WORDS.values() for form in forms.get(base, "").split()]
+    morphemes = "|".join(map(re.escape, sorted([*tokens, *spelling.halves.split()], key=len, reverse=True)))
+    return _Reader(
+        tokens=tokens,
+        months=months,
+        halves=frozenset(map(_typed, spelling.halves.split())),
+        joiners=frozenset([*map(_typed, spelling.joiners.split()), "-"]),  # vingt-cinq, dix-sept
+        counters=tuple(_typed(word) for word in spelling.counters.split() + units),
+        suffixes=tuple(sorted(map(_typed, spelling.suffixes.split()), key=len, reverse=True)),
+        prefixes=tuple(sorted(spelling.prefixes.split(), key=len, reverse=True)),
+        phrases=tuple((re.compile(pattern if spelling.glued else rf"(?<!\w)(?:{pattern})(?!\w)"), value) for pattern, value in spelling.phrases),
+        rate=re.compile(rf"(?<!\w)(?:{spelling.rate})(?!\w)" if not spelling.glued else spelling.rate) if spelling.rate else None,
+        morphemes=re.compile(morphemes),
+        glued=spelling.glued,
+        compound=re.compile(rf"{morphemes}|und") if spelling.compounds else None,
+    )
+
+
+def _spelled_values(text: str, base: str) -> set[str]:
+    """Values of the number words of ``text`` in a language of :data:`_SPELLINGS`."""
+    reader = _reader(base)
+    if reader is None:
+        return set()
+    typed = _typed(text)
+    found = {"1"} if reader.rate is not None and reader.rate.search(typed) else set()
+    for pattern, value in reader.phrases:
+        if pattern.search(typed):
+            found |= {value} if value else set()
+            typed = pattern.sub(" , ", typed)
+    if reader.glued:
+        return found | _glued_values(typed, reader)
+    words = re.findall(r"\w+|[^\w\s]", typed)
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for index, word in enumerate(words):
+        if word in reader.months:
+            found.add(str(reader.months[word]))
+        if word in reader.halves:
+            found.add("0.5")
+        tokens = _word_tokens(word, reader)
+        if tokens and _joins(run, tokens[0]) and reader.compound is None:  # German writes one number as one word
+            run += tokens
+        elif run and word in reader.joiners:
+            continue
+        else:
+            if run:
+                runs.append(run)
+            run = list(tokens)
+        if run and index + 1 < len(words) and all(t.weak or t.bound for t in run) and words[index + 1].startswith(reader.counters):
+            run = [_Token(t.value, t.kind) for t in run]  # a weak word before a counted noun: a number
+    runs.append(run)
+    return found | {str(value) for run in runs if any(not (t.weak or t.bound) for t in run) for value in _compose(run)}
+
+
+def _glued_values(typed: str, reader: _Reader) -> set[str]:
+    """Thai: number words written inside a run of letters; adjacent ones are one number (``สามสิบเอ็ด`` 31)."""
+    runs: list[list[_Token]] = []
+    end = -1
+    found = set()
+    for match in reader.morphemes.finditer(typed):
+        word = match.group()
+        if word in reader.halves:
+            found.add("0.5")
+            continue
+        token = reader.tokens[word]
+        if match.start() == end and _joins(runs[-1], token):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+        end = match.end()
+    return found | {str(value) for run in runs if any(not t.bound for t in run) for value in _compose(run)}
+
+
+def _word_tokens(word: str, reader: _Reader) -> list[_Token]:
+    """The number words ``word`` is made of: itself, without a glued suffix or prefix, or a German compound."""
+    if word in reader.tokens:
+        return [reader.tokens[word]]
+    for suffix in reader.suffixes:
+        if word.endswith(suffix) and word[: -len(suffix)] in reader.tokens:
+            return [reader.tokens[word[: -len(suffix)]]]
+    for prefix in reader.prefixes:
+        if word.startswith(prefix) and word[len(prefix) :] in reader.tokens:
+            return [reader.tokens[word[len(prefix) :]]]
+    if reader.compound is not None:
+        stem = next((word[: -len(s)] for s in reader.suffixes if word.endswith(s) and len(word) > len(s)), word)
+        if "".join(reader.compound.findall(stem)) == stem:
+            parts = reader.compound.findall(stem)
+            cut = parts.index("und") if "und" in parts else len(parts)  # einundzwanzig: 20 + 1, the unit written first
+            tokens = [reader.tokens[part] for part in parts[:cut]]
+            return tokens[:-1] + [reader.tokens[part] for part in parts[cut + 1 :] if part != "und"] + tokens[-1:]
+    return []
+
+
+def _joins(run: list[_Token], token: _Token) -> bool:
+    """Whether ``token`` continues the number ``run`` has begun (a multiplier always; a weak word after a multiplier)."""
+    if not run:
+        return False
+    if token.kind in ("mul", "teen") or token.bound:
+        return True
+    return not token.weak or run[-1].kind == "mul"
+
+
+def _compose(run: list[_Token]) -> list[int]:
+    """The numbers a run of number words writes: ``hai mươi lăm`` [25]; ``hai ba`` [2, 3] (two or three)."""
+    numbers: list[int] = []
+    total, current = 0, 0
+    for token in run:
+        if token.kind == "mul":
+            current = (current or 1) * token.value
+            if token.value >= 1000:
+                total, current = total + current, 0
+        elif token.kind == "teen" and 0 < current < 10:
+            current += 10
+        elif current == 0 or token.value < _place(current):
+            current += token.value
+        else:
+            numbers.append(total + current)
+            total, current = 0, token.value
+    return [*numbers, total + current] if total + current else numbers
+
+
+def _place(value: int) -> int:
+    """The lowest written place of ``value``: 20 -> 10, 100 -> 100, 12 -> 1."""
+    place = 1
+    while value % (place * 10) == 0:
+        place *= 10
+    return place

@@ -49,6 +49,10 @@ MEASURES = [
     ("ru", "по 400 мг, 6–12 недель, 1 час, 5 г", [("400", "mg"), ("12", "week"), ("1", "h"), ("5", "g/year")]),
     ("ar", "٦–١٢ أسبوعًا، 400 ملغ، ٣٠ دقيقة", [("12", "week"), ("400", "mg"), ("30", "min")]),
     ("fa", "۲/۵ میلی‌گرم، ۶ تا ۱۲ هفته، ۴۰۰ گرم، ۸۰٪، ۵ کیلوگرم", [("2.5", "mg"), ("12", "week"), ("400", "g"), ("80", "%"), ("5", "kg")]),
+    # a unit of two words with a space, a ZWNJ or none (Persian), Arabic letters typed for Persian ones; local abbreviations
+    ("fa", "۴۰۰ میلی گرم، ۲ ميلي‌لیتر، ۳ سانتیمتر", [("400", "mg"), ("2", "ml"), ("3", "cm")]),
+    ("th", "๔๐๐ มก. ๒ มล. ๓ ซม.", [("400", "mg"), ("2", "ml"), ("3", "cm")]),
+    ("he", '400 מ"ג, 5 מגבות', [("400", "mg")]),
     # litres, lengths, Fahrenheit: a dose volume or a size read with the wrong unit is a different one
     ("en", "2 L, 0.5 mL, 37.5 °F, 1.5 cm, 3 mm", [("2", "l"), ("0.5", "ml"), ("37.5", "°F"), ("1.5", "cm"), ("3", "mm")]),
     ("ru", "2 л, 1,5 см, 3 мм", [("2", "l"), ("1.5", "cm"), ("3", "mm")]),
@@ -201,3 +205,118 @@ def test_persian_slash_and_momayyez_read_alike(whole: int, fraction: int) -> Non
     written = f"{whole}/{fraction}".translate(persian)
     assert [n.value for n in extract_numbers(written, "fa")] == [n.value for n in extract_numbers(written.replace("/", "٫"), "fa")]
     assert [n.value for n in extract_numbers(written, "fa")] == [n.value for n in extract_numbers(f"{whole}.{fraction}", "en")]
+
+
+# --------------------------------------------------------------------------- more languages: words and units
+
+DOSE = "Take 2 tablets twice a day for 5 days."
+DOSE_IN_WORDS = {
+    # lang: (correct, in words; planted: six in words; planted: 6 in digits)
+    "vi": ("Uống hai viên, hai lần mỗi ngày, trong năm ngày.", "Uống hai viên, hai lần mỗi ngày, trong sáu ngày.", "Uống 2 viên, 2 lần mỗi ngày, trong 6 ngày."),
+    "mn": ("Хоёр шахмалыг өдөрт хоёр удаа, таван хоног ууна.", "Хоёр шахмалыг өдөрт хоёр удаа, зургаан хоног ууна.", "2 шахмалыг өдөрт 2 удаа, 6 хоног ууна."),
+    "kk": ("Екі таблеткадан күніне екі рет, бес күн бойы ішіңіз.", "Екі таблеткадан күніне екі рет, алты күн бойы ішіңіз.", "2 таблеткадан күніне 2 рет, 6 күн бойы ішіңіз."),
+    "uz": ("Ikki tabletkadan kuniga ikki marta, besh kun davomida iching.", "Ikki tabletkadan kuniga ikki marta, olti kun davomida iching.", "2 tabletkadan kuniga 2 marta, 6 kun davomida iching."),
+    "es": ("Tome dos comprimidos dos veces al día durante cinco días.", "Tome dos comprimidos dos veces al día durante seis días.", "Tome 2 comprimidos 2 veces al día durante 6 días."),
+    "fr": ("Prenez deux comprimés deux fois par jour pendant cinq jours.", "Prenez deux comprimés deux fois par jour pendant six jours.", "Prenez 2 comprimés 2 fois par jour pendant 6 jours."),
+    "de": ("Nehmen Sie fünf Tage lang zweimal täglich zwei Tabletten ein.", "Nehmen Sie sechs Tage lang zweimal täglich zwei Tabletten ein.", "Nehmen Sie 6 Tage lang 2-mal täglich 2 Tabletten ein."),
+    "id": ("Minum dua tablet dua kali sehari selama lima hari.", "Minum dua tablet dua kali sehari selama enam hari.", "Minum 2 tablet 2 kali sehari selama 6 hari."),
+    "th": ("รับประทานครั้งละสองเม็ด วันละสองครั้ง เป็นเวลาห้าวัน", "รับประทานครั้งละสองเม็ด วันละสองครั้ง เป็นเวลาหกวัน", "รับประทานครั้งละ 2 เม็ด วันละ 2 ครั้ง เป็นเวลา 6 วัน"),
+    "fa": ("دو قرص را روزی دو بار به مدت پنج روز مصرف کنید.", "دو قرص را روزی دو بار به مدت شش روز مصرف کنید.", "۲ قرص را روزی ۲ بار به مدت ۶ روز مصرف کنید."),
+    "tr": ("Beş gün boyunca günde iki kez iki tablet alın.", "Altı gün boyunca günde iki kez iki tablet alın.", "6 gün boyunca günde 2 kez 2 tablet alın."),
+    "uk": ("Приймайте по дві таблетки двічі на день протягом п’яти днів.", "Приймайте по дві таблетки двічі на день протягом шести днів.", "Приймайте по 2 таблетки 2 рази на день протягом 6 днів."),
+    "pl": ("Przyjmuj dwie tabletki dwa razy dziennie przez pięć dni.", "Przyjmuj dwie tabletki dwa razy dziennie przez sześć dni.", "Przyjmuj 2 tabletki 2 razy dziennie przez 6 dni."),
+    "he": ("יש ליטול שתי טבליות פעמיים ביום במשך חמישה ימים.", "יש ליטול שתי טבליות פעמיים ביום במשך שישה ימים.", "יש ליטול 2 טבליות פעמיים ביום במשך 6 ימים."),
+}
+
+
+def _messages(source: str, target: str, lang: str) -> list[str]:
+    from pipeline.checks import number_issues
+
+    return [issue.message for issue in number_issues(source, target, source_lang="en", lang=lang)]
+
+
+@pytest.mark.parametrize("lang", sorted(DOSE_IN_WORDS))
+def test_a_dose_in_words_is_no_mismatch_and_a_changed_one_still_is(lang: str) -> None:
+    """Before: every one of these 14 correct translations was a false error ("missing 2, 5"); planted errors were caught."""
+    correct, six_in_words, six_in_digits = DOSE_IN_WORDS[lang]
+    assert _messages(DOSE, correct, lang) == []
+    assert _messages(DOSE, six_in_words, lang) == ["numbers differ from the source: missing 5"]
+    assert _messages(DOSE, six_in_digits, lang)[0].startswith("numbers differ from the source: missing 5; unexpected ")
+
+
+UNITS = {
+    # lang: (400 mg for 30 minutes, written correctly with local unit words; the same with grams; with hours)
+    "vi": ("400 miligam trong 30 phút", "400 gam trong 30 phút", "400 mg trong 30 giờ"),
+    "th": ("400 มก. เป็นเวลา 30 นาที", "400 กรัม เป็นเวลา 30 นาที", "400 มก. เป็นเวลา 30 ชั่วโมง"),
+    "mn": ("400 мг, 30 минут", "400 г, 30 минут", "400 мг, 30 цаг"),
+    "kk": ("400 мг, 30 минут", "400 г, 30 минут", "400 мг, 30 сағат"),
+    "uz": ("400 mg, 30 daqiqa", "400 gramm, 30 daqiqa", "400 mg, 30 soat"),
+    "es": ("400 miligramos durante 30 minutos", "400 gramos durante 30 minutos", "400 mg durante 30 horas"),
+    "fr": ("400 milligrammes pendant 30 minutes", "400 grammes pendant 30 minutes", "400 mg pendant 30 heures"),
+    "de": ("400 Milligramm für 30 Minuten", "400 Gramm für 30 Minuten", "400 mg für 30 Stunden"),
+    "id": ("400 miligram selama 30 menit", "400 gram selama 30 menit", "400 mg selama 30 jam"),
+    "tr": ("30 dakika boyunca 400 miligram", "30 dakika boyunca 400 gram", "30 saat boyunca 400 mg"),
+    "uk": ("400 мг протягом 30 хв", "400 г протягом 30 хв", "400 мг протягом 30 год"),
+    "pl": ("400 miligramów przez 30 minut", "400 gramów przez 30 minut", "400 mg przez 30 godzin"),
+    "he": ('400 מ"ג במשך 30 דקות', "400 גרם במשך 30 דקות", '400 מ"ג במשך 30 שעות'),
+    "fa": ("۴۰۰ میلی گرم به مدت ۳۰ دقیقه", "۴۰۰ گرم به مدت ۳۰ دقیقه", "۴۰۰ میلی‌گرم به مدت ۳۰ ساعت"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNITS))
+def test_local_unit_words_mean_the_unit_and_a_changed_unit_is_found(lang: str) -> None:
+    """Before: the local words were no units, so 400 g or 30 hours in words went unnoticed (except fa's گرم)."""
+    correct, grams, hours = UNITS[lang]
+    source = "400 mg for 30 minutes"
+    assert _messages(source, correct, lang) == []
+    assert _messages(source, grams, lang)[0].startswith("units differ from the source: 400 mg is ")
+    assert _messages(source, hours, lang)[0].startswith("units differ from the source: 30 minutes is ")
+
+
+MORE_WORDS = [
+    # runs of words are one number; words that cannot continue each other are two (2 or 3 days)
+    ("vi", "hai mươi lăm, một trăm linh năm, hai ba ngày", {"25", "105", "2", "3"}),
+    ("th", "สามสิบเอ็ด ยี่สิบ สิบสอง ครึ่งชั่วโมง", {"31", "20", "12", "30"}),
+    ("de", "einundzwanzig, zweihundertfünfundzwanzig, dreitägige, zweimal", {"21", "225", "3", "2"}),
+    ("fr", "soixante-dix-sept, vingt-cinq, neuf mois, le cinq mars", {"70", "7", "25", "9", "5", "3"}),
+    ("es", "treinta y cinco, una vez, media hora", {"35", "1", "30"}),
+    ("id", "dua puluh lima, dua belas, satu kali", {"25", "12", "1"}),
+    ("he", "אחת עשרה, ושלושה, חצי שעה", {"11", "3", "30"}),
+    ("fa", "بیست و پنج، یک‌بار، پنجمین، نیم ساعت", {"25", "1", "5", "30"}),
+    ("fa", "بيست و پنج", {"25"}),  # Arabic yeh typed for the Persian one
+    ("pl", "półtora, dwudziestu pięciu, 3 maja", {"1.5", "25", "5"}),
+    ("uk", "п’ятого березня, двічі, пʼять", {"5", "3", "2"}),
+    ("tr", "iki bin, ikinci, yedi gün", {"2000", "2", "7"}),
+    ("kk", "бесінші, екіден", {"5", "2"}),
+    ("uz", "to‘rtta, ikkinchi, o'n", {"4", "2", "10"}),
+    ("mn", "хорин таван", {"25"}),
+    # ambiguous words are no numbers: articles, "new", "year", "to heed", "can", "forbidden", "one of", "no"
+    ("es", "un paciente, una complicación", set()),
+    ("fr", "un patient, une douleur neuve", set()),
+    ("de", "ein Patient, achten Sie darauf, außer Acht lassen", set()),
+    ("vi", "một bệnh nhân, hai năm điều trị, tốt nhất, thứ tư", {"2"}),
+    ("th", "สามารถ ห้าม หกล้ม เก้าอี้ ร้อยละ", set()),
+    ("tr", "bir hasta, kontrol altında, bin", set()),
+    ("id", "salah satu penyebab", set()),
+    ("fa", "یک بیمار، نه، سی‌سی", set()),
+    ("he", "שנים רבות", set()),
+    ("mn", "долоо хоног", set()),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", MORE_WORDS)
+def test_number_words_of_more_languages(lang: str, text: str, expected: set[str]) -> None:
+    assert number_words(text, lang) == expected
+
+
+@given(st.data())
+def test_words_only_excuse_they_never_add_a_mismatch(data: st.DataObject) -> None:
+    """Whatever number words a translation adds, digits that agree give no finding: a word never causes a mismatch."""
+    from pipeline.numbers import _SPELLINGS
+
+    lang = data.draw(st.sampled_from(sorted(DOSE_IN_WORDS)))
+    spelling = _SPELLINGS[lang]
+    vocabulary = [pair.partition("=")[0] for field in (spelling.words, spelling.multipliers, spelling.weak, spelling.bound) for pair in field.split()]
+    vocabulary += (spelling.teens + " " + spelling.months.replace("|", " ") + " " + spelling.halves + " " + spelling.counters).split()
+    noise = " ".join(data.draw(st.lists(st.sampled_from(vocabulary), max_size=8)))
+    assert _messages("Take 2 tablets.", f"2. {noise}", lang) == []
