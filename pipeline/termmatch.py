@@ -32,7 +32,10 @@ Matching rules, by language (the same rules apply to source and target text):
   tail of a longer chosen wording still counts as translated when the rest is
   at least two characters (``組織`` in ``脂肪組織``, ``再生`` in ``再生医療``);
   one before a one-character suffix (``坐骨神経`` in ``坐骨神経痛``) or in the
-  middle does not. A compound of 4-6 ideographs may be split by the genitive
+  middle does not. In Japanese, whose kana set words apart, a one-ideograph
+  wording does not match beside another ideograph: it is part of a longer word
+  there (``首``, neck, is not in ``手首``, wrist, or ``首都``; ``筋`` not in ``道筋``).
+  Chinese has no such cue. A compound of 4-6 ideographs may be split by the genitive
   の or 的 (``椎間板の膨隆``, ``韧带的增厚``); full-width Latin letters are
   Latin letters (``ＭＲＩ``).
 * **Russian**: words are reduced to a stem (reflexive -ся/-сь and the longest
@@ -41,18 +44,29 @@ Matching rules, by language (the same rules apply to source and target text):
   matches ``стволовых клеток``; whole words. A wording's noun ending in a
   consonant is also looked for by the stem of its other cases (``синдром``:
   синдр- and синдром-), since its nominative loses -ом like an instrumental.
+  A shared stem is not enough: each word of the text must be its wording word's
+  stem plus an ending of that word's own paradigm, told by the wording word's
+  ending (a noun in -ь, a consonant, -а/-я, -о/-е, an adjective; a plural or
+  other case may be any noun). So ``более`` (more) is not ``боль`` (pain): a noun
+  in -ь never ends in -ее; ``весь`` (all) is not ``вес``, ``ранее`` and ``рано``
+  (earlier, early) are not ``рана`` (wound), a consonant noun never takes -ая.
 * **Ukrainian**: stems as Russian (the apostrophe of ``м'яз`` in any form is part
   of the word; a fleeting о/е before a final к/н/ц/л/т/р dropped: мозок/мозку,
   хребет/хребта), both stems of a consonant noun, and the і of a noun's closed
   last syllable also as о (біль/болю, кість/кості; a one-syllable noun in -ь only
   as о, so білий, white, is not біль). Not the dative -ові (стовбурові is an
-  adjective); whole words.
+  adjective); whole words. As in Russian, the ending removed from a text word must
+  be one its wording word's paradigm takes (``рано``, early, is not ``рана``: the
+  vocative is not looked for).
 * **Polish**: case endings of nouns and adjectives removed (``rdzenia kręgowego``,
   ``komórkami macierzystymi``); the i of a soft stem goes with the ending and a
   final ń/ć/ś/ź is its plain letter (rdzeń/rdzenia); the e of a final -ek/-ec is
   fleeting (komórek); ó before a final voiced consonant other than l is also o
   (przewód/przewodu, but ból/bólu: bolą is a verb); both stems of a consonant
-  noun; whole words. Not the consonant changes of the locative (komórce, nodze).
+  noun; the j of a stem after a vowel is dropped (szyja/szyi); whole words. Not the
+  consonant changes of the locative (komórce, nodze). The ending removed from a
+  text word must be one its wording word's paradigm takes: ``rano`` (early) is not
+  ``rana`` (wound), ``złamany``/``złamana`` (broken) is not ``złamanie`` (fracture).
 * **Hebrew**: niqqud ignored, final letters folded, the maqaf is a space; the
   first word may carry the prefix letters ו, ש (כש, מש, לכש), ב כ ל מ ה (מה) in
   that order (``ועמוד השדרה``, ``כשהרופא``), a two-letter word only ו ה ב ל (שלב
@@ -67,13 +81,18 @@ Matching rules, by language (the same rules apply to source and target text):
   be in the plural with the ezafe (``سلول‌های بنیادی``) or carry a written ezafe
   after a vowel (``مهره‌ی کمری``). A wording after a non-joiner is the second part
   of a word (``بی‌درد``, painless) and does not match.
-* **Arabic**: diacritics and tatweel are ignored, alef forms and ى/ی unified;
+* **Arabic**: diacritics and tatweel are ignored, alef forms and ى/ی unified,
+  but where the text and the wording both write a hamza or madda on an alef it
+  must be the same one (``آلية``, mechanism, is not ``ألية``, buttock);
   wordings match with the clitics و ف ب ك ل (and ل+ال → لل) in front, with or
   without the article ال, and with a pronoun or plural suffix after; ة is
   written ت before a pronoun or dual suffix (``مراقبتها``); an accusative alef
   (``علاجا``) and the feminine ة of a nisba adjective (``جراحية``) may follow;
   an indefinite accusative wording of several words may carry the alef after its
-  first word or after each word (``مضادًا للتخثر``, ``علاجًا طبيعيًا``).
+  first word or after each word (``مضادًا للتخثر``, ``علاجًا طبيعيًا``). A wording
+  whose first word ends in ة also matches its sound feminine plural in ات
+  (``دعامة``/``دعامات``, ``حالة مرضية``/``حالات مرضية``); the glossary's own wordings
+  win over such a plural when both claim a word.
 * **Latin abbreviations** (MSC) in any language also match their English
   plural (``MSCs``). A case-sensitive term keeps the letter case of its
   abbreviations, but its all-lowercase words may be capitalised
@@ -139,7 +158,7 @@ class _Entry:
     then the inflection closest to its base (``injected``: inject before injection)."""
 
 
-def _rank(key: str, base: str, generated: bool) -> tuple[int, int, int]:
+def _rank(key: str, base: str, generated: int) -> tuple[int, int, int]:
     if not generated:
         return (0, 0, 0)
     common = 0
@@ -147,7 +166,7 @@ def _rank(key: str, base: str, generated: bool) -> tuple[int, int, int]:
         if a != b:
             break
         common += 1
-    return (1, len(base) - common, -len(base))
+    return (generated, len(base) - common, -len(base))
 
 
 def script_for(lang: str) -> Script:
@@ -289,6 +308,14 @@ class _Rules:
     """Space-separated languages without inflection rules: whole words, case-insensitive."""
 
     hyphens = True
+    def needs_confirming(self, surface: str) -> bool:
+        """``surface`` may be another word than the wordings of its key (it shares a stem with
+        another paradigm, or a letter was folded away): :meth:`confirms` must look at it."""
+        return False
+
+    def confirms(self, wording: str, surface: str) -> bool:
+        """``surface``, found by its folded or stemmed key, is a form of ``wording`` and not another word."""
+        return True
 
     def fold(self, text: str) -> str:
         """Same-length folding: case, spaces, apostrophes (and hyphens to spaces)."""
@@ -302,8 +329,12 @@ class _Rules:
     def normalize(self, folded: str) -> _Normalized:
         return _Normalized(folded)
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
-        """(automaton key, cased surface, generated?) for one wording."""
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
+        """(automaton key, cased surface, how far generated) for one wording.
+
+        0 (False): the wording as written; 1 (True): a form generated from it; 2: a form of
+        another number (an Arabic sound plural), which loses to another wording's own forms.
+        """
         text = " ".join(form.text.split())
         yield self.normalize(self.fold(text)).text, text, False
         if _LATIN_ABBREVIATION.search(text):
@@ -324,7 +355,7 @@ class _Rules:
 
 
 class _EnglishRules(_Rules):
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         text = " ".join(form.text.split())
         yield self.fold(text), text, False
         # the last word inflects, also after a hyphen (X-ray -> X-rays, stem-cell -> stem-cells)
@@ -345,7 +376,7 @@ class _KoreanRules(_Rules):
     def normalize(self, folded: str) -> _Normalized:
         return _delete(folded, _SPACE) if " " in folded else _Normalized(folded)
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         """Also the genitive 의 after one word of a compound (인대 비후 -> 인대의 비후)."""
         yield from super().keys(form)
         words = " ".join(form.text.split()).split(" ")
@@ -444,15 +475,16 @@ _CJK_IGNORED = re.compile(" |(?<=[\u30a1-\u30fa\u30fc])[・･](?=[\u30a1-\u30fa
 class _CjkRules(_KoreanRules):
     """Japanese and Chinese: no spaces between words, longest match."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, japanese: bool = False) -> None:
         super().__init__("rules")
+        self.japanese = japanese
 
     def normalize(self, folded: str) -> _Normalized:
         if " " in folded or "・" in folded or "･" in folded:
             return _delete(folded, _CJK_IGNORED)
         return _Normalized(folded)
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         """Also a compound of 4-6 ideographs split by the genitive の or 的 (椎間板の膨隆, 韧带的增厚)."""
         yield from _Rules.keys(self, form)
         text = form.text.strip()
@@ -464,6 +496,8 @@ class _CjkRules(_KoreanRules):
                 yield self.normalize(self.fold(variant)).text, variant, True
 
     def accept(self, text: str, norm: _Normalized, ns: int, ne: int, start: int, end: int) -> bool:
+        if self.japanese and end - start == 1 and _is_ideograph(text[start]) and _in_kanji_word(text, start):
+            return False
         return not _continues(text, start - 1, start) and not _continues(text, end - 1, end)
 
     def whole_words(self, text: str, start: int, end: int) -> bool:
@@ -495,6 +529,12 @@ class _UnspacedRules(_CjkRules):
         return super().accept(text, norm, ns, ne, start, end) and not any(unicodedata.category(ch).startswith("M") for ch in marks if ch)
 
 
+def _in_kanji_word(text: str, index: int) -> bool:
+    """The ideograph at ``index`` has another ideograph beside it: in Japanese, where kana set words
+    apart, it is then a part of a longer word (首 in 手首 or 首都, 筋 in 道筋)."""
+    return (index > 0 and _is_ideograph(text[index - 1])) or (index + 1 < len(text) and _is_ideograph(text[index + 1]))
+
+
 def _continues(text: str, left: int, right: int) -> bool:
     """The characters at ``left`` and ``right`` belong to one Latin or katakana word."""
     if left < 0 or right >= len(text):
@@ -508,11 +548,24 @@ class _StemmingRules(_Rules):
 
     _WORD: re.Pattern[str]
     """A word to stem, or a run of spaces."""
+    _LETTERS: re.Pattern[str]
+    """A word."""
     _TOKEN: re.Pattern[str]
     """A word, a run of spaces or anything else, for splitting a wording."""
 
     def stem(self, word: str) -> str:
         """A lower-case word -> the stem its inflected forms share."""
+        raise NotImplementedError
+
+    def needs_confirming(self, surface: str) -> bool:
+        return True
+
+    def confirms(self, wording: str, surface: str) -> bool:
+        """Every word of ``surface`` takes an ending of its wording word's paradigm (see :meth:`inflects`)."""
+        return _words_inflect(self, surface, wording)
+
+    def inflects(self, word: str, wording_word: str) -> bool:
+        """``word`` is a form of ``wording_word`` (both folded), not another word with its stem."""
         raise NotImplementedError
 
     def word_stems(self, token: str) -> tuple[str, ...]:
@@ -523,7 +576,7 @@ class _StemmingRules(_Rules):
         stem = self.stem
         return _replace_runs(folded, self._WORD, lambda tok: " " if tok[0].isspace() else stem(tok))
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         """The wording's own stems first, then every combination of its words' other stems."""
         text = " ".join(form.text.split())
         first, *others = super().keys(form)
@@ -562,11 +615,25 @@ def _consonant_noun_stems(
     return (own,)
 
 
+@lru_cache(maxsize=65536)
+def _words_inflect(rules: _StemmingRules, surface: str, wording: str) -> bool:
+    """Each word of ``surface`` is a form of the word of ``wording`` in its place.
+
+    Words that do not pair up (a different count) are not judged."""
+    words, own = rules._LETTERS.findall(rules.fold(surface)), rules._LETTERS.findall(rules.fold(wording))
+    return len(words) != len(own) or all(rules.inflects(w, o) for w, o in zip(words, own))
+
+
 class _RussianRules(_StemmingRules):
     _WORD = re.compile(r"[а-яё]+|\s+")
     _TOKEN = re.compile(r"[а-яё]+|\s+|[^а-яё\s]+")
+    _LETTERS = re.compile(r"[а-яё]+")
+
     def stem(self, word: str) -> str:
         return russian_stem(word)
+
+    def inflects(self, word: str, wording_word: str) -> bool:
+        return russian_inflects(word, wording_word)
 
     def fold(self, text: str) -> str:
         return super().fold(text).replace("ё", "е")
@@ -578,6 +645,10 @@ class _RussianRules(_StemmingRules):
 class _UkrainianRules(_StemmingRules):
     _WORD = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*|\s+")
     _TOKEN = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*|\s+|[^а-яєіїґ\s]+")
+    _LETTERS = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*")
+
+    def inflects(self, word: str, wording_word: str) -> bool:
+        return ukrainian_inflects(word, wording_word)
 
     def stem(self, word: str) -> str:
         return ukrainian_stem(word)
@@ -605,6 +676,10 @@ class _UkrainianRules(_StemmingRules):
 class _PolishRules(_StemmingRules):
     _WORD = re.compile(r"[a-ząćęłńóśźż]+|\s+")
     _TOKEN = re.compile(r"[a-ząćęłńóśźż]+|\s+|[^a-ząćęłńóśźż\s]+")
+    _LETTERS = re.compile(r"[a-ząćęłńóśźż]+")
+
+    def inflects(self, word: str, wording_word: str) -> bool:
+        return polish_inflects(word, wording_word)
 
     def stem(self, word: str) -> str:
         return polish_stem(word)
@@ -642,7 +717,7 @@ class _HebrewRules(_Rules):
     def normalize(self, folded: str) -> _Normalized:
         return _delete(folded, _HEBREW_MARKS) if _HEBREW_MARKS.search(folded) else _Normalized(folded)
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         """The wording, and with the article ה before any of its later words (עמוד שדרה -> עמוד השדרה)."""
         yield from super().keys(form)
         words = " ".join(_HEBREW_MARKS.sub("", form.text).split()).split(" ")
@@ -695,7 +770,7 @@ class _PersianRules(_Rules):
     def normalize(self, folded: str) -> _Normalized:
         return _delete(folded, _PERSIAN_MARKS) if _PERSIAN_MARKS.search(folded) else _Normalized(folded)
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         """Also an inner word in the plural with the ezafe (سلول‌های بنیادی for سلول بنیادی), and the
         written ezafe after an inner word ending in a vowel (مهره‌ی کمر, داروی ضد درد)."""
         yield from super().keys(form)
@@ -764,6 +839,12 @@ _ARABIC_TA_SUFFIXES = tuple("ه ها هم هما هن ك كم كما كن ي ن�
 class _ArabicRules(_Rules):
     hyphens = False
 
+    def needs_confirming(self, surface: str) -> bool:
+        return _ARABIC_HAMZA_ALEF.search(surface) is not None
+
+    def confirms(self, wording: str, surface: str) -> bool:
+        return _arabic_hamzas_agree(wording, surface)
+
     def fold(self, text: str) -> str:
         folded = super().fold(text)
         return folded.translate(_ARABIC_FOLD) if _NEEDS_ARABIC_FOLD.search(folded) else folded
@@ -771,12 +852,15 @@ class _ArabicRules(_Rules):
     def normalize(self, folded: str) -> _Normalized:
         return _delete(folded, _ARABIC_MARK) if _ARABIC_MARKS.search(folded) else _Normalized(folded)
 
-    def keys(self, form: Form) -> Iterator[tuple[str, str, bool]]:
+    def keys(self, form: Form) -> Iterator[tuple[str, str, int]]:
         text = " ".join(_ARABIC_MARKS.sub("", form.text).split())
         for index, variant in enumerate(arabic_variants(text)):
             yield self.fold(variant), variant, index > 0
         for variant in arabic_accusatives(text):
             yield self.fold(variant), variant, True
+        for plural in arabic_sound_plurals(text):
+            for variant in arabic_variants(plural):
+                yield self.fold(variant), variant, 2
         if _LATIN_ABBREVIATION.search(text):
             yield self.fold(text + "s"), text + "s", True
         if text.endswith("ة") and " " not in text:
@@ -802,6 +886,37 @@ class _ArabicRules(_Rules):
         return tail in ARABIC_SUFFIXES or (tail == "ا" and last not in "ةاىء") or (tail == "ة" and last == "ي")
 
 
+_ARABIC_HAMZA_ALEFS = frozenset("أإآٱ")
+_ARABIC_HAMZA_ALEF = re.compile("[أإآٱ]")
+
+
+@lru_cache(maxsize=65536)
+def _arabic_hamzas_agree(wording: str, surface: str) -> bool:
+    """Each word of ``surface`` writes the hamzas of the wording's word in its place (see :func:`arabic_same_hamzas`)."""
+    words, own = _ARABIC_MARKS.sub("", surface).split(), _ARABIC_MARKS.sub("", wording).split()
+    return len(words) != len(own) or all(arabic_same_hamzas(w, o) for w, o in zip(words, own))
+
+
+@lru_cache(maxsize=65536)
+def arabic_same_hamzas(word: str, wording_word: str) -> bool:
+    """``word`` of a text (clitics and article in front) writes no other hamza or madda than ``wording_word``.
+
+    Alef forms are folded for matching, since texts often write a bare ا; but where both
+    sides write a hamza or madda they must agree: ``الآليات`` (mechanisms) is not a form of
+    ``ألية`` (buttock). A word whose core cannot be lined up with the wording is not judged.
+    """
+    core = _arabic_fold_letters(wording_word[:-1] if wording_word.endswith("ة") else wording_word)
+    aligned = [p for p in range(min(len(word), 5)) if _arabic_fold_letters(word[p:]).startswith(core)]
+    return not aligned or any(
+        not any(a != b and a in _ARABIC_HAMZA_ALEFS and b in _ARABIC_HAMZA_ALEFS for a, b in zip(word[p:], wording_word))
+        for p in aligned
+    )
+
+
+def _arabic_fold_letters(text: str) -> str:
+    return text.translate(_ARABIC_FOLD)
+
+
 def arabic_accusatives(phrase: str) -> list[str]:
     """An indefinite wording in the accusative: alef after its first word or after all its words.
 
@@ -817,6 +932,18 @@ def arabic_accusatives(phrase: str) -> list[str]:
     every = [w + "ا" if _takes_accusative_alef(w) else w for w in words]
     phrases = dict.fromkeys(" ".join(p) for p in (first, every))
     return [prefix + p for p in phrases for prefix in ("", "و", "ف")]
+
+
+def arabic_sound_plurals(phrase: str) -> list[str]:
+    """The sound feminine plural of a wording whose first word (the head noun) ends in ة: ة becomes ات.
+
+    ``دعامة`` -> ``دعامات``; in a phrase only the head: a plural that is not of people
+    takes a feminine singular adjective (``حالة مرضية`` -> ``حالات مرضية``).
+    """
+    first, *rest = phrase.split(" ")
+    if len(first) < 3 or not first.endswith("ة"):
+        return []
+    return [" ".join([first[:-1] + "ات", *rest])]
 
 
 def _takes_accusative_alef(word: str) -> bool:
@@ -855,7 +982,7 @@ def _rules_for(lang: str, analyser: Analyser) -> _Rules:
     if script == "korean":
         return _KoreanRules(analyser)
     if script == "cjk":
-        return _CjkRules()
+        return _CjkRules(japanese=lang.replace("-", "_").split("_")[0].lower() == "ja")
     if script == "unspaced":
         return _UnspacedRules()
     if script == "russian":
@@ -984,16 +1111,76 @@ _RU_HARD_FINAL = frozenset("бвгджзклмнпрстфхцчшщ")
 @lru_cache(maxsize=65536)
 def russian_stem(word: str) -> str:
     """Lower-case Russian word -> stem shared by its case forms (see the module docstring)."""
-    if len(word) >= 5 and (word.endswith("ся") or (word.endswith("сь") and word[-3] in "аоиюя")):
-        word = word[:-2]  # reflexive participles: улучшающийся, улучшающейся -> улучшающ-
+    word = _ru_unreflexive(word)
     if len(word) >= 4 and word.endswith("мя") and word[-3] in _RU_VOWELS:
         word = word[:-1] + "ени"  # время, времени, временем: one stem
-    stem = word
-    for ending in _RU_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            stem = word[: -len(ending)]
-            break
+    return _ru_fleeting(_strip_ending(word, _RU_ENDINGS))
+
+
+def _ru_fleeting(stem: str) -> str:
     return _RU_FLEETING.sub("", stem) if len(stem) > 3 else stem
+
+
+def _ru_unreflexive(word: str) -> str:
+    """Without the reflexive -ся/-сь of a participle (улучшающийся, улучшающейся -> улучшающ-); not смесь."""
+    if len(word) >= 5 and (word.endswith("ся") or (word.endswith("сь") and word[-3] in "аоиюя")):
+        return word[:-2]
+    return word
+
+
+_RU_ADJECTIVE = frozenset("ый ий ой ая яя ое ее ые ие ых их ым им ыми ими ого его ому ему ую юю ей ою ею ом ем".split())
+"""Endings of the long adjective and participle (стволовая, стволовых); also of the comparative (более)."""
+_RU_MASCULINE = frozenset(["", *"а я у ю ом ем е ы и ов ев ей ам ям ами ями ах ях".split()])
+"""Endings of a masculine noun, hard or soft (нерв, нервов; врач, врачей)."""
+_RU_SOFT_SIGN = frozenset("ь я ю ем е и ью ей ям ями ях".split())
+"""Endings of a noun in -ь, feminine (боль, болью) or masculine (корень, корнем)."""
+_RU_FEMININE = frozenset(["", *"а я ы и е у ю ой ей ою ею ь й ам ям ами ями ах ях ом ов ем ев".split()])
+"""Endings of a noun in -а/-я (клетка, клеток, терапий); -а is also a masculine genitive (нерва), so its endings too."""
+_RU_NEUTER = frozenset(["", *"о е а я у ю ом ем и ы й ей ам ям ами ями ах ях".split()])
+"""Endings of a noun in -о/-е (лечение, лечений, лечением)."""
+_RU_NOUN = _RU_MASCULINE | _RU_FEMININE | _RU_NEUTER | _RU_SOFT_SIGN
+_RU_PARADIGMS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("ь", _RU_SOFT_SIGN),
+    ("й", _RU_MASCULINE | {"й"}),
+    ("а", _RU_FEMININE),
+    ("я", _RU_FEMININE),
+    ("о", _RU_NEUTER),
+    ("е", _RU_NEUTER),
+    *((ending, _RU_NOUN) for ending in "ы и у ю ов ев ей ам ям ами ями ах ях ом ем ой ою ею ью".split()),
+    *((ending, _RU_ADJECTIVE) for ending in _RU_ADJECTIVE),
+)
+"""(a wording word's ending, the endings its paradigm takes). A wording in the nominative singular says
+which noun it is; a plural or another case (регенерация тканей, компрессия нервов) may be of any noun."""
+
+
+@lru_cache(maxsize=4096)
+def _russian_paradigms(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(stem, endings) of every paradigm a wording word may belong to, judged by its own ending."""
+    pairs = [(word[: len(word) - len(end)], endings) for end, endings in _RU_PARADIGMS if word.endswith(end) and len(word) - len(end) >= 2]
+    if word[-1] in _RU_HARD_FINAL:
+        pairs.append((word, _RU_MASCULINE))
+    if len(word) >= 4 and word.endswith("мя") and word[-3] in _RU_VOWELS:
+        pairs.append((word[:-1] + "ен", _RU_NEUTER))  # время, времени, временем
+    return tuple((_ru_fleeting(stem), endings) for stem, endings in pairs)
+
+
+@lru_cache(maxsize=65536)
+def russian_inflects(word: str, wording_word: str) -> bool:
+    """``word`` (lower case) is a form of ``wording_word``'s own paradigm, not another word with its stem.
+
+    ``более`` (more) and ``боль`` (pain) share the stem бол-, but a noun in -ь never
+    ends in -ее; ``весь`` (all) is not ``вес`` (weight): a consonant noun never takes -ь.
+    A word whose paradigm cannot be told from its ending is not judged.
+    """
+    if word == wording_word:
+        return True
+    word, wording_word = _ru_unreflexive(word), _ru_unreflexive(wording_word)
+    paradigms = _russian_paradigms(wording_word)
+    return not paradigms or any(
+        word.endswith(ending) and _ru_fleeting(word[: len(word) - len(ending)]) == stem
+        for stem, endings in paradigms
+        for ending in endings
+    )
 
 
 # --------------------------------------------------------------------------- Ukrainian stemming
@@ -1020,6 +1207,30 @@ _UK_FLEETING = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ])[о
 """мозок/мозку, хребет/хребта, хребець/хребця: the о or е before a final consonant is dropped."""
 _UK_ALTERNATION = re.compile(r"і(?=[бвгґджзклмнпрстфхцчшщ]+$)")
 """і of a closed last syllable is о in the other cases (біль/болю, кість/кості, ріст/росту)."""
+_UK_ADJECTIVE = frozenset("ий ій ого ього ому ьому им ім их іх ими іми ої ьої ою ьою а я е є у ю і ї".split())
+_UK_MASCULINE = frozenset(["", *"а я у ю ом ем єм ому ьому і ї и ів їв ам ям ами ями ах ях ей ій й".split()])
+"""What the stemmer removes from a masculine noun (перелом/перелому: -ому, синдром: -ом)."""
+_UK_FEMININE = frozenset(["", *"а я и і ї у ю ою ею єю ам ям ами ями ах ях ія ії ію ією іям іями іях ей ій й ом ем ів".split()])
+"""... from a noun in -а/-я, or a masculine genitive; not -о: рано (early) is not рана (wound)."""
+_UK_SOFT_SIGN = frozenset(["", *"ю і я ем ей ів ям ями ях ею".split()])
+_UK_NEUTER = frozenset(["", *"о е а я у ю і ї ом ем ам ям ами ями ах ях".split()])
+_UK_NOUN = _UK_MASCULINE | _UK_FEMININE | _UK_SOFT_SIGN | _UK_NEUTER
+_UK_PARADIGMS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("ь", _UK_SOFT_SIGN), ("й", _UK_MASCULINE), ("а", _UK_FEMININE), ("я", _UK_FEMININE | _UK_NEUTER),
+    ("о", _UK_NEUTER), ("е", _UK_NEUTER), ("є", _UK_NEUTER),
+    *((end, _UK_NOUN) for end in "и і ї у ю ів їв ам ям ами ями ах ях ом ем ою ею єю".split()),
+    *((end, _UK_ADJECTIVE) for end in "ий ій ого ього ому ьому им ім их іх ими іми ої ою ьою".split()),
+    ("а", _UK_ADJECTIVE), ("е", _UK_ADJECTIVE), ("і", _UK_ADJECTIVE), ("у", _UK_ADJECTIVE),
+)
+"""(a wording word's ending, what the stemmer may remove from its forms): the word says its paradigm."""
+
+
+@lru_cache(maxsize=65536)
+def ukrainian_inflects(word: str, wording_word: str) -> bool:
+    """``word`` (lower case) is a form of ``wording_word``, not another word with its stem (рано/рана)."""
+    return _takes_ending(
+        word, wording_word, endings=_UK_ENDINGS, paradigms=_UK_PARADIGMS, consonants=_UK_CONSONANTS, masculine=_UK_MASCULINE
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -1037,6 +1248,24 @@ def _strip_ending(word: str, endings: tuple[str, ...]) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             return word[: -len(ending)]
     return word
+
+
+def _takes_ending(
+    word: str, wording_word: str, *, endings: tuple[str, ...], paradigms: tuple[tuple[str, frozenset[str]], ...],
+    consonants: frozenset[str], masculine: frozenset[str],
+) -> bool:
+    """The ending the stemmer removes from ``word`` is one ``wording_word``'s paradigm takes.
+
+    ``paradigms`` maps a wording word's ending to the endings (as the stemmer removes them)
+    of every word that ends so; a word ending in a consonant is a masculine noun. A wording
+    word none of them fits is not judged.
+    """
+    if word == wording_word:
+        return True
+    allowed = frozenset().union(*(taken for end, taken in paradigms if wording_word.endswith(end)))
+    if wording_word[-1] in consonants:
+        allowed |= masculine
+    return not allowed or word[len(_strip_ending(word, endings)) :] in allowed
 
 
 # --------------------------------------------------------------------------- Polish stemming
@@ -1057,11 +1286,43 @@ _PL_ENDINGS = tuple(
 _PL_SOFT = str.maketrans({"ń": "n", "ć": "c", "ś": "s", "ź": "z"})
 _PL_LETTERS = frozenset("aąbcćdeęfghijklłmnńoóprsśtuwyzźż")
 _PL_CONSONANTS = frozenset("bcćdfghjklłmnńprsśtwzźż")
+_PL_VOWELS = frozenset("aąeęioóuy")
 _PL_FLEETING = re.compile(r"(?<=[bcćdfghjklłmnńprsśtwzźż])e(?=[kc]$)")
 """komórka/komórek, palec/palca: the e of a final -ek, -ec is dropped."""
 _PL_ALTERNATION = re.compile(r"ó[bdgzżwrł]$")
 """ó before a final voiced consonant is o in the other cases (przewód/przewodu, otwór/otworu, stół/stołu);
 not before l (ból/bólu keeps it, and bolą is a verb)."""
+_PL_ADJECTIVE = frozenset("y i a e ą ę ego emu ym im ej ych ich ymi imi iego iemu iej ie".split())
+_PL_MASCULINE = frozenset(["", *"a u em owi ie y i e ów om ami ach owie iem iu ia ii ią iom iami iach iów".split()])
+"""What the stemmer removes from a masculine noun, hard (nerw, nerwie) or soft (rdzeń, rdzenia), or a
+feminine one in a soft consonant (kość, kością)."""
+_PL_FEMININE = frozenset(["", *"a y i ie ę ą e om ami ach ia ii ię ią iom iami iach u em ów owi".split()])
+"""... from a noun in -a (rana, ranie; terapia, terapii), or a masculine genitive; not -o: rano
+(morning, early) is not rana (wound)."""
+_PL_VERBAL_NOUN = frozenset(["", *"ie ia iu iem iom iami iach".split()])
+"""... from a noun in -nie/-cie (złamanie, złamania): not the participle's -y, -a (złamany, złamana: broken)."""
+_PL_NEUTER = frozenset(["", *"o a u em e ie om ami ach".split()])
+_PL_NOUN = _PL_MASCULINE | _PL_FEMININE | _PL_VERBAL_NOUN | _PL_NEUTER
+_PL_PARADIGMS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("a", _PL_FEMININE), ("o", _PL_NEUTER),
+    *((end, _PL_NOUN) for end in "y i u ów om ami ach em owi owie".split()),
+    *((end, _PL_ADJECTIVE) for end in "y i a ą ego emu ym im ej ych ich ymi imi iego iemu iej".split()),
+    ("e", _PL_ADJECTIVE | _PL_NOUN),
+)
+"""(a wording word's ending, what the stemmer may remove from its forms); a word in -e or -ie other
+than a verbal noun (długie, przednie) may be an adjective or a noun."""
+_PL_VERBAL_NOUN_ENDING = re.compile(r"(?:[ae]ni|[aeęioóuy]ci)e$")
+"""złamanie, leczenie, zapalenie, życie, cięcie: not the adjectives przednie, ostatnie."""
+
+
+@lru_cache(maxsize=65536)
+def polish_inflects(word: str, wording_word: str) -> bool:
+    """``word`` (lower case) is a form of ``wording_word``, not another word with its stem (rano/rana, złamany/złamanie)."""
+    if _PL_VERBAL_NOUN_ENDING.search(wording_word):
+        return word == wording_word or word[len(_strip_ending(word, _PL_ENDINGS)) :] in _PL_VERBAL_NOUN
+    return _takes_ending(
+        word, wording_word, endings=_PL_ENDINGS, paradigms=_PL_PARADIGMS, consonants=_PL_CONSONANTS, masculine=_PL_MASCULINE
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -1069,6 +1330,8 @@ def polish_stem(word: str) -> str:
     """Lower-case Polish word -> stem shared by its case forms (see the module docstring)."""
     stem = _strip_ending(word, _PL_ENDINGS)
     stem = stem[:-1] + stem[-1].translate(_PL_SOFT)
+    if len(stem) >= 3 and stem[-1] == "j" and stem[-2] in _PL_VOWELS:
+        stem = stem[:-1]  # j after a vowel is not written before -i: szyja, szyi; nadzieja, nadziei
     return _PL_FLEETING.sub("", stem) if len(stem) > 3 else stem
 
 
@@ -1191,7 +1454,10 @@ class Matcher:
             return None
         _length, entries, unconditional = value
         surface = text[start:end]
-        forms = unconditional or _verified(entries, surface)
+        if unconditional is None or self._rules.needs_confirming(surface):
+            forms = _verified(entries, surface, self._rules)
+        else:
+            forms = unconditional
         return Match(start, end, surface, forms) if forms else None
 
 
@@ -1203,8 +1469,8 @@ def _unconditional(entries: list[_Entry]) -> tuple[Form, ...] | None:
     return tuple(dict.fromkeys(e.form for e in entries if e.rank == best))
 
 
-def _verified(entries: tuple[_Entry, ...], surface: str) -> tuple[Form, ...]:
-    alive = [e for e in entries if _case_ok(e, surface) and _spacing_ok(e, surface)]
+def _verified(entries: tuple[_Entry, ...], surface: str, rules: _Rules) -> tuple[Form, ...]:
+    alive = [e for e in entries if _case_ok(e, surface) and _spacing_ok(e, surface) and rules.confirms(e.form.text, surface)]
     if not alive:
         return ()
     best = min(e.rank for e in alive)
