@@ -266,23 +266,13 @@ def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bo
     """Build the site: every configured language (or ``langs``) into ``config.site_dir``."""
     start, cpu = time.perf_counter(), time.process_time()
     result = BuildResult(site_dir=config.site_dir)
-    plan = plan_build(config, langs=langs)
-    result.diagnostics += plan.diagnostics
-    rows = status_rows(plan)
-    planned = time.process_time() - cpu
-    show = Progress(plan.langs, enabled=progress)
-    with _few_collections(), _executor(len(plan.langs)) as pool:
-        jobs = _Jobs(pool, show, alongside=max(1, available_cpus() - 1))
-        for lang in plan.langs:
-            show.mark(lang.code, "rendering")
-            tree = render_language(plan, lang, rows)
-            result.trees.append(tree)
-            result.diagnostics += tree.diagnostics
-            jobs.add(lang.code, _job(plan, tree))
-        for code, run in jobs.finish():
-            show.mark(code, "done" if not run.errors else "FAILED")
-            result.runs.append(run)
-    show.done()
+    with _few_collections():
+        plan = plan_build(config, langs=langs)
+        result.diagnostics += plan.diagnostics
+        rows = status_rows(plan)
+        gc.freeze()  # the plan: never scanned again, and forked MkDocs workers inherit it without copying it
+        planned = time.process_time() - cpu
+        _render_and_build(plan, rows, result, progress=progress)
     finishing = time.process_time()
     _judge(result, plan, strict=strict)
     if not result.failed:
@@ -294,6 +284,23 @@ def build_site(config: Config, *, langs: Sequence[str] | None = None, strict: bo
     result.pipeline_seconds = own + (time.process_time() - finishing)
     result.translate_seconds = plan.cache.make_seconds if plan.cache is not None else 0.0
     return result
+
+
+def _render_and_build(plan: BuildPlan, rows: Sequence[StatusRow], result: BuildResult, *, progress: bool) -> None:
+    """Render each language's tree and hand it to MkDocs (on workers) while the next one renders."""
+    show = Progress(plan.langs, enabled=progress)
+    with _executor(len(plan.langs)) as pool:
+        jobs = _Jobs(pool, show, alongside=max(1, available_cpus() - 1))
+        for lang in plan.langs:
+            show.mark(lang.code, "rendering")
+            tree = render_language(plan, lang, rows)
+            result.trees.append(tree)
+            result.diagnostics += tree.diagnostics
+            jobs.add(lang.code, _job(plan, tree))
+        for code, run in jobs.finish():
+            show.mark(code, "done" if not run.errors else "FAILED")
+            result.runs.append(run)
+    show.done()
 
 
 def _job(plan: BuildPlan, tree: LanguageTree) -> MkdocsJob:
@@ -361,16 +368,15 @@ class _InProcess:
 
 @contextmanager
 def _few_collections(threshold: int = 20_000) -> Iterator[None]:
-    """Fewer garbage collections while the languages are rendered.
+    """Fewer garbage collections while the site is planned and rendered.
 
-    Rendering allocates many small objects (markdown-it tokens, segments) and keeps
-    the segmentations for every language, so the collector's full passes would scan
-    an ever larger heap. What the plan holds is frozen (never scanned again; forked
-    MkDocs workers inherit it without copying it), and the first generation is
-    collected every ``threshold`` allocations instead of 700. Restored afterwards.
+    Segmenting and rendering allocate many small objects (markdown-it tokens,
+    segments) and keep the segmentations for every language, so the collector's
+    full passes would scan an ever larger heap. The first generation is collected
+    every ``threshold`` allocations instead of 700; what the caller freezes
+    (:func:`gc.freeze`) is never scanned again. Both are undone afterwards.
     """
     before = gc.get_threshold()
-    gc.freeze()
     gc.set_threshold(threshold, *before[1:])
     try:
         yield

@@ -271,6 +271,36 @@ def test_status_page_counts_what_the_page_shows_when_the_catalogue_is_behind(tmp
     assert _ko_counts(project)["sciatica"] == Counts(14, 0, 0)
 
 
+def test_the_build_plans_and_renders_with_few_collections_and_restores_the_collector(tmp_path: Path, monkeypatch) -> None:
+    """Segmenting every article (planning) runs with the raised threshold, the plan is frozen
+    before MkDocs workers fork, and the collector is as it was afterwards, also after an error."""
+    import gc
+
+    import pipeline.site as site
+
+    project = make_project(tmp_path / "project")
+    before, frozen_before = gc.get_threshold(), gc.get_freeze_count()
+    seen: dict[str, object] = {}
+    real_rows = site.status_rows
+
+    def rows(plan):
+        seen["threshold while planning"] = gc.get_threshold()[0]
+        return real_rows(plan)
+
+    def render_and_build(plan, rows, result, *, progress):
+        seen["frozen while rendering"] = gc.get_freeze_count()
+        raise RuntimeError("stop before MkDocs")
+
+    monkeypatch.setattr(site, "status_rows", rows)
+    monkeypatch.setattr(site, "_render_and_build", render_and_build)
+    with pytest.raises(RuntimeError, match="stop before MkDocs"):
+        build_site(load_config(project), progress=False)
+    assert seen["threshold while planning"] > before[0]
+    assert seen["frozen while rendering"] > frozen_before
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen_before
+
+
 def test_status_rows_agree_with_the_pages(rendered_ko) -> None:
     """Complete in the status table exactly when the page has nothing to show in another language."""
     project, tree = rendered_ko
