@@ -750,6 +750,9 @@ class _Spelling:
     """Written without spaces between words (Thai): number words are found inside runs of letters."""
     compounds: bool = False
     """Number words glued into one (German ``einundzwanzig``, ``zweihundert``)."""
+    vigesimal: bool = False
+    """Counts in twenties above sixty (French): ``quatre-vingts`` is 4 x 20, ``soixante-douze`` 60 + 12,
+    ``quatre-vingt-dix-neuf`` 80 + 19."""
 
 
 _APOSTROPHES = re.compile("(?<=\\w)['’ʼʻ‘`](?=\\w)")
@@ -798,13 +801,13 @@ _SPELLINGS: dict[str, _Spelling] = {
     "fr": _Spelling(
         words="deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 dix=10 onze=11 douze=12 treize=13 quatorze=14 quinze=15 seize=16"
               " vingt=20 vingts=20 trente=30 quarante=40 cinquante=50 soixante=60 premier=1 première=1 deuxième=2 second=2 troisième=3"
-              " quatrième=4 cinquième=5 sixième=6 septième=7 huitième=8 neuvième=9 dixième=10",
+              " quatrième=4 cinquième=5 sixième=6 septième=7 huitième=8 neuvième=9 dixième=10"
+              " septante=70 huitante=80 octante=80 nonante=90",
         multipliers="cent=100 cents=100 mille=1000 million=1000000 millions=1000000", weak="un=1 une=1 neuf=9", joiners="et",
         months="janvier février mars avril mai juin juillet août septembre octobre novembre décembre", halves="demi demie",
         counters="fois comprimé gélule cachet dose jour semaine mois an heure minute",
-        phrases=(("quatre-vingt-dix", "90"), ("soixante-dix", "70"), ("quatre-vingts?", "80"), (r"(?:une )?demi-? ?heure", "30"),
-                 ("pour ?cent", "")),
-        rate=r"par (?:jour|semaine|mois|heure|nuit)|quotidiennement"),
+        phrases=((r"(?:une )?demi-? ?heure", "30"), ("pour ?cent", "")),
+        rate=r"par (?:jour|semaine|mois|heure|nuit)|quotidiennement", vigesimal=True),
     "de": _Spelling(
         words="eins=1 zwei=2 zwo=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 acht=8 neun=9 zehn=10 elf=11 zwölf=12 dreizehn=13 vierzehn=14"
               " fünfzehn=15 sechzehn=16 siebzehn=17 achtzehn=18 neunzehn=19 zwanzig=20 dreißig=30 vierzig=40 fünfzig=50 sechzig=60"
@@ -914,6 +917,7 @@ class _Reader:
     glued: bool
     compound: re.Pattern[str] | None
     """German: the number words and ``und`` a compound (``zweihundertfünfundzwanzig``) is made of."""
+    vigesimal: bool = False
 
 
 def _pairs(words: str) -> dict[str, int]:
@@ -951,6 +955,7 @@ def _reader(base: str) -> _Reader | None:
         morphemes=re.compile(morphemes),
         glued=spelling.glued,
         compound=re.compile(rf"{morphemes}|und") if spelling.compounds else None,
+        vigesimal=spelling.vigesimal,
     )
 
 
@@ -970,15 +975,18 @@ def _spelled_values(text: str, base: str) -> set[str]:
     words = re.findall(r"\w+|[^\w\s]", typed)
     runs: list[list[_Token]] = []
     run: list[_Token] = []
+    joined = False
     for index, word in enumerate(words):
         if word in reader.months:
             found.add(str(reader.months[word]))
         if word in reader.halves:
             found.add("0.5")
         tokens = _word_tokens(word, reader)
-        if tokens and _joins(run, tokens[0]) and reader.compound is None:  # German writes one number as one word
-            run += tokens
+        after, joined = joined, False
+        if tokens and reader.compound is None and _joins(run, tokens[0], joined=after, noun=word.startswith(reader.counters)):
+            run += tokens  # (German writes one number as one word)
         elif run and word in reader.joiners:
+            joined = True
             continue
         else:
             if run:
@@ -987,7 +995,9 @@ def _spelled_values(text: str, base: str) -> set[str]:
         if run and index + 1 < len(words) and all(t.weak or t.bound for t in run) and words[index + 1].startswith(reader.counters):
             run = [_Token(t.value, t.kind) for t in run]  # a weak word before a counted noun: a number
     runs.append(run)
-    return found | {str(value) for run in runs if any(not (t.weak or t.bound) for t in run) for value in _compose(run)}
+    return found | {
+        str(value) for run in runs if any(not (t.weak or t.bound) for t in run) for value in _compose(run, vigesimal=reader.vigesimal)
+    }
 
 
 def _glued_values(typed: str, reader: _Reader) -> set[str]:
@@ -1029,19 +1039,34 @@ def _word_tokens(word: str, reader: _Reader) -> list[_Token]:
     return []
 
 
-def _joins(run: list[_Token], token: _Token) -> bool:
-    """Whether ``token`` continues the number ``run`` has begun (a multiplier always; a weak word after a multiplier)."""
+def _joins(run: list[_Token], token: _Token, *, joined: bool = False, noun: bool = False) -> bool:
+    """Whether ``token`` continues the number ``run`` has begun.
+
+    A multiplier, a teen or a bound word always does. A weak word (``un``, ``bir``, ``một``)
+    does after a joiner (``vingt et un``, ``treinta y una``, ``dix-neuf``, ``trăm linh năm``), and
+    after a multiplier or as the unit after a round ten or hundred (``cent un``, ``on bir`` 11, ``ciento una``)
+    unless it is also a counted noun: Vietnamese ``mười năm`` is ten years and ``hai mươi năm``
+    twenty years (fifteen is ``mười lăm``, twenty-five ``hai mươi lăm``).
+    """
     if not run:
         return False
-    if token.kind in ("mul", "teen") or token.bound:
+    if token.kind in ("mul", "teen") or token.bound or not token.weak or joined:
         return True
-    return not token.weak or run[-1].kind == "mul"
+    last = run[-1]
+    if noun:
+        return False
+    return last.kind == "mul" or (token.value < 10 and last.kind == "unit" and not last.weak and last.value % 10 == 0)
 
 
-def _compose(run: list[_Token]) -> list[int]:
-    """The numbers a run of number words writes: ``hai mươi lăm`` [25]; ``hai ba`` [2, 3] (two or three)."""
+def _compose(run: list[_Token], *, vigesimal: bool = False) -> list[int]:
+    """The numbers a run of number words writes: ``hai mươi lăm`` [25]; ``hai ba`` [2, 3] (two or three).
+
+    ``vigesimal`` (French): twenty after four multiplies it (``quatre-vingts`` 80), and ten to
+    nineteen add to sixty and eighty (``soixante-douze`` 72, ``quatre-vingt-dix-sept`` 97).
+    """
     numbers: list[int] = []
     total, current = 0, 0
+    previous: _Token | None = None
     for token in run:
         if token.kind == "mul":
             current = (current or 1) * token.value
@@ -1049,11 +1074,16 @@ def _compose(run: list[_Token]) -> list[int]:
                 total, current = total + current, 0
         elif token.kind == "teen" and 0 < current < 10:
             current += 10
+        elif vigesimal and token.value == 20 and previous is not None and previous.value == 4 and current % 100 == 4:
+            current += 76  # quatre-vingt(s): 4 x 20
+        elif vigesimal and 10 <= token.value <= 19 and current % 100 in (60, 80):
+            current += token.value
         elif current == 0 or token.value < _place(current):
             current += token.value
         else:
             numbers.append(total + current)
             total, current = 0, token.value
+        previous = token
     return [*numbers, total + current] if total + current else numbers
 
 

@@ -278,7 +278,29 @@ MORE_WORDS = [
     ("vi", "hai mươi lăm, một trăm linh năm, hai ba ngày", {"25", "105", "2", "3"}),
     ("th", "สามสิบเอ็ด ยี่สิบ สิบสอง ครึ่งชั่วโมง", {"31", "20", "12", "30"}),
     ("de", "einundzwanzig, zweihundertfünfundzwanzig, dreitägige, zweimal", {"21", "225", "3", "2"}),
-    ("fr", "soixante-dix-sept, vingt-cinq, neuf mois, le cinq mars", {"70", "7", "25", "9", "5", "3"}),
+    ("fr", "soixante-dix-sept, vingt-cinq, neuf mois, le cinq mars", {"77", "25", "9", "5", "3"}),
+    # French counts in twenties from sixty (and Belgian/Swiss French does not)
+    ("fr", "soixante et onze", {"71"}),
+    ("fr", "soixante-douze heures", {"72"}),
+    ("fr", "quatre-vingts comprimés", {"80"}),
+    ("fr", "quatre-vingt-un", {"81"}),
+    ("fr", "quatre-vingt-onze", {"91"}),
+    ("fr", "quatre-vingt-dix-neuf", {"99"}),
+    ("fr", "cent soixante-dix", {"170"}),
+    ("fr", "deux cent quatre-vingts", {"280"}),
+    ("fr", "mille neuf cent quatre-vingt-dix-neuf", {"1999"}),
+    ("fr", "septante-deux, nonante-neuf", {"72", "99"}),
+    ("fr", "quatre ou cinq jours", {"4", "5"}),
+    # a weak one after a joiner or a round ten is its unit
+    ("fr", "dix-neuf jours, trente-neuf, vingt et un", {"19", "39", "21"}),
+    ("es", "treinta y una pastillas, ciento una", {"31", "101"}),
+    ("tr", "on bir gün, yirmi bir", {"11", "21"}),
+    ("kk", "он бір күн", {"11"}),
+    ("uz", "o'n bir kun", {"11"}),
+    ("mn", "арван нэг", {"11"}),
+    ("vi", "mười ba, hai mươi lăm", {"13", "25"}),
+    # ... unless it is a counted noun: Vietnamese năm is also a year
+    ("vi", "mười năm, hai mươi năm, hai trăm năm", {"10", "20", "200"}),
     ("es", "treinta y cinco, una vez, media hora", {"35", "1", "30"}),
     ("id", "dua puluh lima, dua belas, satu kali", {"25", "12", "1"}),
     ("he", "אחת עשרה, ושלושה, חצי שעה", {"11", "3", "30"}),
@@ -307,6 +329,21 @@ MORE_WORDS = [
 @pytest.mark.parametrize("lang, text, expected", MORE_WORDS)
 def test_number_words_of_more_languages(lang: str, text: str, expected: set[str]) -> None:
     assert number_words(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, source, translation",
+    [
+        ("fr", "Rest for 30 days.", "Reposez-vous pendant trente-neuf jours."),  # was read as 30: excused
+        ("fr", "Take it for 70 days.", "Prenez-le pendant soixante-dix-sept jours."),  # was 70 and 7
+        ("es", "Take 30 tablets.", "Tome treinta y una pastillas."),  # was 30
+        ("tr", "Rest for 10 days.", "On bir gün dinlenin."),  # was 10 and 1
+    ],
+)
+def test_a_number_in_words_that_differs_from_the_source_is_reported(lang: str, source: str, translation: str) -> None:
+    """Before: the run stopped at a weak unit word (or counted in tens only), so the wrong number
+    read as the right one and excused the missing digits."""
+    assert _messages(source, translation, lang)
 
 
 @given(st.data())
