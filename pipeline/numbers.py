@@ -790,7 +790,7 @@ _SPELLINGS: dict[str, _Spelling] = {
     "es": _Spelling(
         words="uno=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 once=11 doce=12 trece=13 catorce=14 quince=15"
               " dieciséis=16 diecisiete=17 dieciocho=18 diecinueve=19 veinte=20 veintiuno=21 veintidós=22 veintitrés=23 veinticuatro=24"
-              " veinticinco=25 treinta=30 cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 cien=100 ciento=100"
+              " veinticinco=25 veintiún=21 veintiuna=21 treinta=30 cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 cien=100 ciento=100"
               " doscientos=200 doscientas=200 trescientos=300 trescientas=300 quinientos=500 quinientas=500"
               " primero=1 primera=1 primer=1 segunda=2 tercero=3 tercera=3 tercer=3 quinto=5 quinta=5 sexto=6 sexta=6 séptimo=7"
               " séptima=7 octavo=8 octava=8 noveno=9 novena=9 décimo=10 décima=10",
@@ -985,6 +985,8 @@ def _spelled_values(text: str, base: str) -> set[str]:
         after, joined = joined, False
         if tokens and reader.compound is None and _joins(run, tokens[0], joined=after, noun=word.startswith(reader.counters)):
             run += tokens  # (German writes one number as one word)
+            if after:  # words joined by "and" are a number, even weak ones (Persian سی و نه, 39)
+                run = [_Token(t.value, t.kind, bound=t.bound) for t in run]
         elif run and word in reader.joiners:
             joined = True
             continue
@@ -1069,7 +1071,9 @@ def _compose(run: list[_Token], *, vigesimal: bool = False) -> list[int]:
     previous: _Token | None = None
     for token in run:
         if token.kind == "mul":
-            current = (current or 1) * token.value
+            # It multiplies the part below it: ``một trăm hai mươi`` is 100 + 2 x 10, not 102 x 10.
+            low = current % token.value
+            current = current - low + low * token.value if low else (current or 1) * token.value
             if token.value >= 1000:
                 total, current = total + current, 0
         elif token.kind == "teen" and 0 < current < 10:

@@ -299,6 +299,13 @@ MORE_WORDS = [
     ("uz", "o'n bir kun", {"11"}),
     ("mn", "арван нэг", {"11"}),
     ("vi", "mười ba, hai mươi lăm", {"13", "25"}),
+    ("es", "veintiún días", {"21"}),
+    ("fa", "سی و نه", {"39"}),  # two weak words joined by "and" are a number
+    # a multiplier multiplies the part below it: 100 + 2 x 10, not 102 x 10
+    ("id", "seratus dua puluh", {"120"}),
+    ("vi", "một trăm hai mươi lăm", {"125"}),
+    ("th", "หนึ่งร้อยยี่สิบ", {"120"}),
+    ("id", "dua ribu lima ratus", {"2500"}),
     # ... unless it is a counted noun: Vietnamese năm is also a year
     ("vi", "mười năm, hai mươi năm, hai trăm năm", {"10", "20", "200"}),
     ("es", "treinta y cinco, una vez, media hora", {"35", "1", "30"}),
