@@ -579,12 +579,25 @@ _EN_WORDS = {
 }
 _EN_WORDS |= {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 _MONTHS_EN = "january february march april - june july august september october november december".split()
-_EN_WORDS |= {month: index for index, month in enumerate(_MONTHS_EN, start=1) if month != "-"}  # not "may"
+_EN_MONTHS = {month: index for index, month in enumerate(_MONTHS_EN, start=1) if month != "-"}  # not "may"
+_EN_WORDS |= _EN_MONTHS
 _KO_WORDS = {
     "하나": 1, "한": 1, "첫": 1, "첫째": 1, "하루": 1, "일주일": 1, "둘": 2, "두": 2, "둘째": 2, "이틀": 2,
     "셋": 3, "세": 3, "셋째": 3, "사흘": 3, "넷": 4, "네": 4, "넷째": 4, "나흘": 4, "다섯": 5, "여섯": 6,
     "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "열흘": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50,
 }
+_KO_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
+_KO_UNITS = {
+    "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
+    "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+}
+_KO_NUMERAL = re.compile(f"({'|'.join(_KO_TENS)})({'|'.join(sorted(_KO_UNITS, key=len, reverse=True))})?")
+"""A native Korean numeral above ten, written as one word: ``열한`` 11, ``스물두`` 22, ``서른아홉`` 39, ``예순`` 60."""
+_KO_ABOUT = {
+    "한두": (1, 2), "두세": (2, 3), "두어": (2,), "서너": (3, 4), "서넛": (3, 4), "너덧": (4, 5), "네다섯": (4, 5),
+    "대여섯": (5, 6), "대엿": (5, 6), "예닐곱": (6, 7), "일여덟": (7, 8),
+}
+"""Two numbers in one word, "two or three" (``하루 두세 번``): either may stand for the digits."""
 _RU_PREFIXES = (
     ("одн", 1), ("один", 1), ("перв", 1), ("дв", 2), ("втор", 2), ("тр", 3), ("трет", 3), ("четыр", 4), ("четвер", 4),
     ("пят", 5), ("шест", 6), ("сем", 7), ("седьм", 7), ("восем", 8), ("восьм", 8), ("девят", 9), ("десят", 10),
@@ -607,6 +620,23 @@ _AR_DUALS = {
 }
 """A dual noun is the number two (``أسبوعين``: two weeks), as Arabic writes it."""
 _AR_WORDS |= _AR_DUALS
+_AR_WORDS |= {
+    stem + ending: value * 10
+    for value, stem in enumerate("عشر ثلاث أربع خمس ست سبع ثمان تسع".split(), start=2)
+    for ending in ("ون", "ين")
+}
+"""Tens: ``عشرون``/``عشرين`` 20 ... ``تسعون``/``تسعين`` 90."""
+_AR_WORDS |= {
+    "أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+    "ألف": 1000, "آلاف": 1000, "ألفان": 2000, "ألفين": 2000,
+}
+_AR_WORDS |= {
+    unit + hundred: value * 100
+    for value, unit in enumerate("ثلاث أربع خمس ست سبع ثمان تسع".split(), start=3)
+    for hundred in ("مئة", "مائة")
+}
+"""``ثلاثمئة`` 300 ... ``تسعمائة`` 900, written as one word."""
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]+")
 _EN_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|night|minute|session)s?\b", re.IGNORECASE)
 """``3 times a day`` is per one day: translations write the one (``1日3回``, ``1일 3회``)."""
@@ -615,10 +645,12 @@ _CJK_COUNTERS = (
     "つ|回|人|名|種|种|週|周|日|天|年|歳|岁|段階|度|か月|ヶ月|カ月|箇月|个月|個月|本|錠|倍|期|相|型|個|个|件|例|次|项|項|位"
     "|小时|小時|个小时|分钟|分鐘|時間|分|秒|毫克|克|公斤|千克|毫升|片|粒|星期|个星期"
 )
+_CJK_NUMERAL = "(?:[一二两兩三四五六七八九十零〇万萬]|百(?!分之)|千(?!克))+"
+"""Han numerals (``千`` not in ``千克``, kilogram; ``百`` not in ``百分之``, per cent)."""
 _CJK_COUNTED = re.compile(
-    f"([一二两兩三四五六七八九十]+)(?=(?:{_CJK_COUNTERS})|(?:至|到|～|〜|~|-|–|或)[一二两兩三四五六七八九十]+(?:{_CJK_COUNTERS}))"
+    f"({_CJK_NUMERAL})(?=(?:{_CJK_COUNTERS})|(?:至|到|～|〜|~|-|–|或|、){_CJK_NUMERAL}(?:{_CJK_COUNTERS}))"
 )
-"""A numeral before a counter, or before a range's second numeral and its counter (一至三个月)."""
+"""A numeral before a counter, or before a range's second numeral and its counter (一至三个月, 二、三日)."""
 _HALF_HOUR = re.compile(r"half an hour|half-hour|полчаса|получаса|نصف ساعة|半小时|半个小时|半個小時|半時間|반 ?시간", re.IGNORECASE)
 _LONE_UNIT = {
     "ru": re.compile(r"(?<![\d\s–-])\s*(?<!\d)\b(?:час|часа|сутки|суток|неделю|недели|месяц|месяца|год|года|минуту)\b", re.IGNORECASE),
@@ -653,16 +685,68 @@ def number_words(text: str, lang: str) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     found = _other_words(text, base)
     if base == "en":
-        return {str(_EN_WORDS[w]) for w in words if w in _EN_WORDS} | found
+        return _spelled_values(text, "en") | {str(_EN_MONTHS[w]) for w in words if w in _EN_MONTHS} | found
     if base == "ko":
-        return {str(_KO_WORDS[w]) for w in re.findall(r"(?<!\w)[가-힣]+", text) if w in _KO_WORDS} | found
+        return {str(value) for w in re.findall(r"(?<!\w)[가-힣]+", text) for value in _korean_values(w)} | found
     if base in ("ja", "zh"):
-        return {str(_cjk_value(m)) for m in _CJK_COUNTED.findall(text)} | found
+        return {str(value) for m in _CJK_COUNTED.findall(text) for value in _cjk_values(m) if value} | found
     if base == "ru":
-        return {str(value) for w in words for value in [_russian_value(w)] if value} | found
+        return _composed(words, _russian_token, months=_russian_month) | found
     if base == "ar":
-        return {str(value) for w in words for value in _arabic_values(w)} | found
+        return _arabic_composed(words) | found
     return _spelled_values(text, base) | found
+
+
+def _composed(words: list[str], token_of: Callable[[str], _Token | None], *, months: Callable[[str], int | None]) -> set[str]:
+    """Values of adjacent number words read as one number (``тридцать девять`` 39, ``сто двадцать`` 120)."""
+    found: set[str] = set()
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for word in words:
+        month = months(word)
+        token = None if month is not None else token_of(word)
+        if month is not None:
+            found.add(str(month))
+        if token is not None and _joins(run, token):
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = [token] if token is not None else []
+    runs.append(run)
+    return found | {str(value) for run in runs for value in _compose(run)}
+
+
+def _arabic_composed(words: list[str]) -> set[str]:
+    """Arabic number words, the unit before the ten (``تسعة وثلاثون`` 39), ``عشر`` after a unit (``ثلاثة عشر`` 13),
+    hundreds and thousands after a unit (``ثلاثة آلاف`` 3000).
+
+    A word with the conjunction (``وعشرون``) continues the number before it; one without starts a new one.
+    """
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for word in words:
+        bare = _arabic_bare(word)
+        joined = bare not in _AR_WORDS and word.startswith("و") and _arabic_bare(word[1:]) in _AR_WORDS
+        value = _AR_WORDS.get(_arabic_bare(word[1:]) if joined else bare)
+        if value is None:
+            runs.append(run)
+            run = []
+            continue
+        after_unit = bool(run) and not joined and run[-1].kind == "unit" and run[-1].value < 10
+        if after_unit and value == 10:
+            token = _Token(10, "teen")
+        elif after_unit and value in (100, 1000):
+            token = _Token(value, "mul")
+        else:
+            token = _Token(value, "unit")
+        if run and (joined or token.kind != "unit"):
+            run.append(token)
+        else:
+            runs.append(run)
+            run = [token]
+    runs.append(run)
+    return {str(value) for run in runs for value in _compose(run, units_first=True)}
 
 
 def _other_words(text: str, base: str) -> set[str]:
@@ -691,12 +775,39 @@ def _arabic_bare(word: str) -> str:
     return word[1:] if word[:1] in ("ل", "ب") and word[1:] in _AR_DUALS else word
 
 
-def _cjk_value(numeral: str) -> int:
-    """一..九十九 written with 十."""
-    if "十" not in numeral:
-        return _CJK_DIGITS.get(numeral, 0)
-    tens, _, units = numeral.partition("十")
-    return _CJK_DIGITS.get(tens, 1) * 10 + _CJK_DIGITS.get(units, 0)
+def _cjk_values(numeral: str) -> list[int]:
+    """A Han numeral's value (``三十九`` 39, ``一百二十`` 120, ``一千零五`` 1005, ``两万`` 20000);
+    digits side by side without a place are two numbers, "two or three" (``二三天``)."""
+    if not any(place in numeral for place in "十百千万萬"):
+        return [_CJK_DIGITS[digit] for digit in numeral if digit in _CJK_DIGITS]
+    total, section, digit = 0, 0, 0
+    for character in numeral:
+        if character in _CJK_PLACES:
+            section += (digit or 1) * _CJK_PLACES[character]
+            digit = 0
+        elif character in _CJK_DIGITS:
+            digit = _CJK_DIGITS[character]
+        elif character in "万萬":
+            total += ((section + digit) or 1) * 10000
+            section = digit = 0
+        else:  # 零, 〇: a place left empty
+            digit = 0
+    return [total + section + digit]
+
+
+_CJK_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _korean_values(word: str) -> tuple[int, ...]:
+    """Values of a Korean numeral word: ``세`` 3, ``스물한`` 21, ``두세`` 2 or 3 (words ending in a particle are not read)."""
+    if word in _KO_WORDS:
+        return (_KO_WORDS[word],)
+    if word in _KO_ABOUT:
+        return _KO_ABOUT[word]
+    match = _KO_NUMERAL.fullmatch(word)
+    if match is None:
+        return ()
+    return (_KO_TENS[match.group(1)] + (_KO_UNITS[match.group(2)] if match.group(2) else 0),)
 
 
 def _russian_value(word: str) -> int | None:
@@ -707,6 +818,29 @@ def _russian_value(word: str) -> int | None:
         if len(prefix) >= 3 and word.startswith(prefix) and len(word) - len(prefix) <= 4:
             return value
     return None
+
+
+def _russian_month(word: str) -> int | None:
+    """A month name (``марта`` 3, ``мая`` 5): a number of its own, never part of a run."""
+    value = _russian_value(word)
+    return value if value is not None and _RU_MONTH.match(word.replace("ё", "е")) else None
+
+
+_RU_MONTH = re.compile("январ|феврал|март|апрел|ма[йяе]$|июн|июл|август|сентябр|октябр|ноябр|декабр")
+
+
+def _russian_token(word: str) -> _Token | None:
+    """A Russian number word as a token: teens, tens, hundreds and thousands in any case, then units."""
+    word = word.replace("ё", "е")
+    if word in _RU_WHOLE:
+        return _RU_WHOLE[word]
+    for stem, token in _RU_STEMS:
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return token
+    value = _russian_value(word)
+    return _Token(value, "unit") if value is not None else None
+
+
 
 
 # --------------------------------------------------------------------------- number words as data
@@ -757,6 +891,12 @@ class _Spelling:
 
 _APOSTROPHES = re.compile("(?<=\\w)['’ʼʻ‘`](?=\\w)")
 _SPELLINGS: dict[str, _Spelling] = {
+    "en": _Spelling(
+        words="one=1 once=1 first=1 single=1 two=2 twice=2 second=2 both=2 double=2 three=3 thrice=3 third=3 triple=3"
+              " four=4 fourth=4 five=5 fifth=5 six=6 sixth=6 seven=7 seventh=7 eight=8 eighth=8 nine=9 ninth=9 ten=10 tenth=10"
+              " eleven=11 twelve=12 dozen=12 thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19"
+              " twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90",
+        multipliers="hundred=100 thousand=1000 million=1000000", joiners="and"),
     "vi": _Spelling(
         words="hai=2 bốn=4 sáu=6 bảy=7 bẩy=7 tám=8 chín=9 mười=10", multipliers="mươi=10 trăm=100 nghìn=1000 ngàn=1000 triệu=1000000",
         weak="một=1 ba=3 năm=5", bound="mốt=1 lăm=5 nhăm=5 tư=4", joiners="linh lẻ", halves="nửa rưỡi",
@@ -897,6 +1037,33 @@ class _Token:
     """``unit`` (adds), ``mul`` (multiplies what precedes), ``teen`` (adds ten)."""
     weak: bool = False
     bound: bool = False
+
+
+_RU_WHOLE = {
+    **{word: _Token(100, "unit") for word in ("сто", "ста")},
+    **{word: _Token(value * 100, "unit") for value, words in enumerate(
+        ("", "", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот")) for word in words.split()},
+    "сорок": _Token(40, "unit"), "сорока": _Token(40, "unit"),
+}
+_RU_STEMS = tuple(
+    sorted(
+        [
+            *((stem, _Token(value, "unit")) for value, stem in enumerate(
+                "одиннадцат двенадцат тринадцат четырнадцат пятнадцат шестнадцат семнадцат восемнадцат девятнадцат".split(), start=11)),
+            *((stem, _Token(value * 10, "unit")) for value, stems in enumerate(
+                ("", "", "двадцат", "тридцат", "сороков", "пятьдесят пятидесят пятьюдесят", "шестьдесят шестидесят шестьюдесят",
+                 "семьдесят семидесят семьюдесят", "восемьдесят восьмидесят восемьюдесят", "девяност")) for stem in stems.split()),
+            *((stem, _Token(value * 100, "unit")) for value, stems in enumerate(
+                ("", "", "двухсот двумст", "трехсот тремст", "четырехсот четырьмст", "пятисот пятьюст", "шестисот шестьюст",
+                 "семисот семьюст", "восьмисот восемьюст", "девятисот девятьюст")) for stem in stems.split()),
+            ("тысяч", _Token(1000, "mul")), ("миллион", _Token(1000000, "mul")),
+        ],
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+"""Stems with up to three letters of ending (``двадцати``, ``тридцатью``, ``пятисот``), longest first:
+they are read before the units, whose stems (``пят``) would take ``пятисот`` for five."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1060,11 +1227,12 @@ def _joins(run: list[_Token], token: _Token, *, joined: bool = False, noun: bool
     return last.kind == "mul" or (token.value < 10 and last.kind == "unit" and not last.weak and last.value % 10 == 0)
 
 
-def _compose(run: list[_Token], *, vigesimal: bool = False) -> list[int]:
+def _compose(run: list[_Token], *, vigesimal: bool = False, units_first: bool = False) -> list[int]:
     """The numbers a run of number words writes: ``hai mươi lăm`` [25]; ``hai ba`` [2, 3] (two or three).
 
     ``vigesimal`` (French): twenty after four multiplies it (``quatre-vingts`` 80), and ten to
     nineteen add to sixty and eighty (``soixante-douze`` 72, ``quatre-vingt-dix-sept`` 97).
+    ``units_first`` (Arabic): a ten after a unit adds to it (``خمسة وعشرون`` 25).
     """
     numbers: list[int] = []
     total, current = 0, 0
@@ -1082,6 +1250,8 @@ def _compose(run: list[_Token], *, vigesimal: bool = False) -> list[int]:
             current += 76  # quatre-vingt(s): 4 x 20
         elif vigesimal and 10 <= token.value <= 19 and current % 100 in (60, 80):
             current += token.value
+        elif units_first and token.kind == "unit" and token.value in _TENS and 0 < current % 100 < 10:
+            current += token.value
         elif current == 0 or token.value < _place(current):
             current += token.value
         else:
@@ -1089,6 +1259,9 @@ def _compose(run: list[_Token], *, vigesimal: bool = False) -> list[int]:
             total, current = 0, token.value
         previous = token
     return [*numbers, total + current] if total + current else numbers
+
+
+_TENS = frozenset(range(20, 100, 10))
 
 
 def _place(value: int) -> int:

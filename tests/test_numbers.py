@@ -153,6 +153,20 @@ WORDS = [
     ("ru", "дважды в неделю, трижды", {"2", "1", "3"}),
     ("ar", "خمسة مرضى وثلاثة", {"5", "3"}),
     ("ar", "المرحلة الثالثة والمرحلة الأولى", {"3", "1"}),
+    # adjacent number words are one number (before: each word on its own, 39 read as 30 and 9)
+    ("en", "thirty-nine days, twenty one, one hundred and twenty", {"39", "21", "120"}),
+    ("en", "ten thousand, two or three, first and second", {"10000", "2", "3", "1"}),
+    ("ru", "тридцать девять дней, двадцать один, сто двадцать", {"39", "21", "120"}),
+    ("ru", "сорок пять минут, тысяча двести, пятисот", {"45", "1200", "500"}),
+    ("ru", "двадцать пятого марта", {"25", "3"}),  # a month is a number of its own
+    ("ar", "تسعة وثلاثون، واحد وعشرون، مئة وخمسة وعشرون", {"39", "21", "125"}),  # the unit before the ten
+    ("ar", "ثلاثة عشر، ثلاثة آلاف وخمسمئة", {"13", "3500"}),
+    ("ko", "스물한 살, 서른아홉 번, 열한 시, 예순", {"21", "39", "11", "60"}),
+    ("ko", "하루 두세 번, 서너 알", {"1", "2", "3", "4"}),  # two or three
+    ("ja", "三十九日、百二十日、千九百九十九年", {"39", "120", "1999"}),
+    ("zh_Hans", "一千零五天，两万次，二三天", {"1005", "20000", "2", "3"}),
+    ("ja", "二、三日", {"2", "3"}),
+    ("zh_Hans", "三千克，百分之三十", {"3"}),  # 3 kg, not 3000 (千克 is kilogram); 百分之 is per cent, not 100
 ]
 
 
@@ -345,6 +359,12 @@ def test_number_words_of_more_languages(lang: str, text: str, expected: set[str]
         ("fr", "Take it for 70 days.", "Prenez-le pendant soixante-dix-sept jours."),  # was 70 and 7
         ("es", "Take 30 tablets.", "Tome treinta y una pastillas."),  # was 30
         ("tr", "Rest for 10 days.", "On bir gün dinlenin."),  # was 10 and 1
+        ("ru", "Rest for 9 days.", "Отдыхайте тридцать девять дней."),  # was 9
+        ("ar", "Rest for 9 days.", "استرح لمدة تسعة وثلاثين يوما."),  # was 9
+        ("ko", "Rest for 20 days.", "스물한 날 동안 쉬세요."),  # was not read
+        ("zh_Hans", "Rest for 100 days.", "休息一百二十天。"),  # was not read
+        ("ko", "Rest for thirty-nine days.", "9일 동안 쉬세요."),  # the English source's words were 30 and 9
+        ("ko", "Take twenty-one tablets.", "1정을 복용하세요."),  # ... 20 and 1
     ],
 )
 def test_a_number_in_words_that_differs_from_the_source_is_reported(lang: str, source: str, translation: str) -> None:
