@@ -10,7 +10,9 @@ whole articles written in the site's style check the rules together
 [article-disc-replacement] [article-cervical-disc] [article-fees-and-hours]
 [article-meet-specialists] [article-exercises-discectomy] [article-insurance]
 [article-stenosis-bilingual] [article-pain-medication] [article-our-doctors]
-[article-cervical-myelopathy] [article-endoscopic-recovery].
+[article-cervical-myelopathy] [article-endoscopic-recovery]
+[article-preop-instructions] [article-going-home] [article-day-of-surgery]
+[article-treatment-costs].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -79,7 +81,9 @@ Headings
     [heading-levels-siblings-flat] A heading that recurs (``Education`` /
     ``Career`` / ``Memberships`` in every doctor's card) is ``###`` under the
     heading above it. [profile-card-labels] A ``Q:`` line
-    or a question that is not a heading is a paragraph. [faq-questions] A
+    or a question that is not a heading is a paragraph, never a bold list
+    title, even with a short answer under it (``How long is the scar?`` /
+    ``About 8 mm.``). [faq-questions] [faq-short-answers] A
     question heading with as many blank lines before it as the FAQ heading
     (two or more) is the next section (``WHY CHOOSE US?``). [faq-then-section]
   * Words with a capital inside are acronyms and count as capitalised, so
@@ -156,7 +160,21 @@ Blocks that are not headings
     A last line without final punctuation is an item, never the closing
     paragraph, even when longer than the others. [lead-in-long-last-item] Two
     or more such lines, one starting in lowercase (``same-day MRI and
-    consultation``), are items too. [lead-in-lowercase-phrases]
+    consultation``), are items too. [lead-in-lowercase-phrases] Items spaced
+    alike by one blank line are a run too (``Passport or Korean ID Card`` is then an
+    item, not a heading). [lead-in-spaced-items]
+  * A short Title Case line ending such a run, with a paragraph under it, may be
+    the list's last item or the next section's heading (``Metformin`` / ``Water
+    pills`` / ``Fasting`` / ``Stop eating solid food at midnight. …``); either
+    misreading puts an instruction under the wrong heading. It is a heading when
+    two signs agree: a topic word in ``-ing`` (``Fasting``, ``Driving``) where no
+    item starts with one; its word comes back in the paragraph and in no item
+    (``Alcohol`` / ``Do not drink alcohol …``); a paragraph of several sentences,
+    not a closing remark. [lead-in-heading-after-items] A paragraph pointing back
+    at the list (``Take them at 6 a.m.``) closes it: the line stays an item. With
+    one sign it stays an item too (``Warfarin`` under ``Aspirin 100 mg: 7 days
+    before``, kept in the list and never a caption), with a warning
+    ``[import-heading-or-item]``. [lead-in-last-item-kept]
   * Two or more ``Term: explanation`` lines with no blank line between them
     are a glossary list without a lead-in too (``Ibuprofen: 200–400 mg``; an
     explanation may start with a digit or symbol: ``Maximum: ≤ 4 g``). Terms
@@ -228,6 +246,9 @@ Blocks that are not headings
     After Surgery``) are a timeline, not headings: a list of bold titles with
     their text, so the timeline stays one ordered block under its section and
     the table of contents keeps to the article's sections. [timeline-labels]
+    Time points alternating with sentences are never a flattened table: a
+    header cell names its column, so a time point under a time point (``His
+    Recovery`` / ``Day 1`` / ``He walked …`` / ``Day 3``) shows records, not rows. [timeline-not-table]
   * A pipe table whose delimiter row is broken (``|---|``) is rebuilt as a GFM
     table with one ``---`` per header cell; short rows are padded (warning
     ``[import-table-cells]``). [pipe-table-broken-delimiter]
@@ -408,6 +429,11 @@ _TIMELINE = re.compile(
     re.IGNORECASE,
 )
 """A time point on a recovery timeline (``Day 1``, ``Days 2–7``, ``Week 6``, ``3 months after surgery``, ``Day of surgery``)."""
+
+_TOPIC_WORD = re.compile(r"[A-Z][a-z]{2,}ing")
+"""A topic heading in ``-ing`` (``Fasting``, ``Bathing``, ``Driving``)."""
+_BACK_REFERENCE = re.compile(r"\b(these|those|they|them|both|either|each of|all of|any of|such)\b", re.IGNORECASE)
+"""Words by which a paragraph points back at the list above it (``These limits protect the baby.``)."""
 
 LineKind = Literal["text", "slug", "bullet", "number"]
 
@@ -908,6 +934,8 @@ class BlockParser:
         """While looking for tables: the index where cells must end."""
         self.card_items: set[int] = set()
         """Lines under a card's recurring label (``Education`` / ``Yonsei University …``): list items, even one alone."""
+        self.lead_in_lines: set[int] = set()
+        """Lines a lead-in (``Do not take these:``) announces as its list's items (articles without slug lines)."""
         self.not_headings: frozenset[int] = frozenset() if self.has_slugs else self.find_not_headings()
 
     def find_not_headings(self) -> frozenset[int]:
@@ -1004,14 +1032,62 @@ class BlockParser:
                 table = self.exact_table_size(i + 1) if run else 0
                 self.headings_off, self.limit = False, None
                 if len(run) >= 2 and not table:
+                    run = self.without_next_heading(run)
                     found += [j for j in run if self.is_heading_line(j)]
+                    self.lead_in_lines.update(run)
         return found
+
+    def without_next_heading(self, run: list[int]) -> list[int]:
+        """The run of a lead-in's items without its last line when that line heads the next section.
+
+        ``Metformin`` / ``Water pills`` / ``Fasting`` / ``Do not eat after midnight. …``:
+        a short Title Case line followed by a paragraph may end the list or head
+        the paragraph, and shape cannot tell. Two signs (:meth:`heading_signs`)
+        make it a heading; one keeps it an item, with a warning, since either
+        misreading puts an instruction under the wrong heading.
+        """
+        signs = self.heading_signs(run)
+        if len(signs) >= 2:
+            return run[:-1]
+        if signs:
+            line = self.lines[run[-1]]
+            message = f"{line.text!r} ends the list above but may head the paragraph under it ({signs[0]}); kept as an item, check it"
+            self.warn(line.number, message, "import-heading-or-item")
+        return run
+
+    def heading_signs(self, run: list[int]) -> list[str]:
+        """Signs that the last line of a lead-in's run is the next section's heading, not an item.
+
+        It must be a short Title Case line (at most 3 words, no number) under
+        two or more items, with a paragraph under it that does not point back
+        at the list (``These limits protect the baby.``). The signs: it is a
+        topic word in ``-ing`` (``Fasting``, ``Driving``) where no item starts
+        with one; its word comes back in that paragraph and in no item or the
+        lead-in (``Alcohol`` / ``Do not drink alcohol …``); the paragraph is a
+        section's body of two or more sentences, not a closing remark.
+        """
+        *items, last = run
+        line, body = self.lines[last], self.line(last + 1)
+        if len(items) < 2 or not self.is_heading_line(last) or len(words(line.text)) > 3 or any(c.isdigit() for c in line.text):
+            return []
+        if body is None or body.kind != "text" or body.gap > 1 or body.text[-1] not in ".!:" or _BACK_REFERENCE.search(first_sentence(body.text)):
+            return []
+        listed = [self.lines[j].text for j in items] + [self.lines[items[0] - 1].text]
+        signs = []
+        if _TOPIC_WORD.fullmatch(line.text) and not any(_TOPIC_WORD.fullmatch(words(text)[0]) for text in listed[:-1]):
+            signs.append("a topic word in -ing among items that are not")
+        if stems(line.text) & stems(body.text) and not stems(line.text) & stems(" ".join(listed)):
+            signs.append("its word comes back in that paragraph")
+        if is_multi_sentence(body.text):
+            signs.append("that paragraph has several sentences")
+        return signs
 
     def lead_in_run(self, i: int) -> list[int]:
         """The unpunctuated lines from ``i`` that a lead-in above announces (see :meth:`lead_in_items`)."""
         run: list[int] = []
         sentence_case = False
-        while (line := self.line(i)) is not None and line.kind == "text" and line.gap == 0 and is_phrase(line.text) and not line.text.endswith("?"):
+        spacing = line.gap if (line := self.line(i)) is not None and line.gap <= 1 else 0  # the items are spaced alike
+        while (line := self.line(i)) is not None and line.kind == "text" and line.gap == spacing and is_phrase(line.text) and not line.text.endswith("?"):
             if sentence_case and ends_sentence_case_items(self.lines[i - 1].text, line.text):
                 break
             sentence_case = sentence_case or (len(words(line.text)) > 1 and not is_title_case(line.text))
@@ -1345,7 +1421,10 @@ class BlockParser:
         recurring = any(outside[cell] >= 2 for cell in header | labels)  # the cards' "Education" before the last card
         if recurring or len(labels) < len(body[::width]):
             return True
-        return any(cell in header or (n % width and cell in labels) for n, cell in enumerate(body))
+        if any(cell in header or (n % width and cell in labels) for n, cell in enumerate(body)):
+            return True
+        timeline = [bool(_TIMELINE.fullmatch(line.text)) for line in self.lines[i : i + width + count]]
+        return any(timeline[c] and any(timeline[c + width :: width]) for c in range(width))  # "Day 1" / … / "Day 3": a timeline
 
     def table_score(self, i: int) -> float:
         """How well the flattened table at line ``i`` reads as one (see :func:`fit_score`); -1 if none."""
@@ -1568,6 +1647,8 @@ class BlockParser:
         terms = [k for k, j in enumerate(run) if split_term(self.lines[j].text)]
         if terms:
             run = run[: terms[-1] + 1]
+            while run[-1] in self.lead_in_lines and run[-1] + 1 in self.lead_in_lines:
+                run.append(run[-1] + 1)  # "Warfarin" after "Aspirin 100 mg: 7 days before": the lead-in's item still
         elif not ended_by_paragraph and not (len(run) >= 2 and self.is_unpunctuated_line(run[-1])):
             run = run[:-1] if len(run) >= 3 else []
         if not run:
@@ -1620,8 +1701,8 @@ class BlockParser:
     def _try_title_items(self, i: int) -> int:
         items: list[Item] = []
         previous_had_text: bool | None = None
-        while self.is_title_like(i) and (not items or self.lines[i].gap <= 1):
-            title, text = self.lines[i], self.line(i + 1)
+        while self.is_title_like(i) and (not items or self.lines[i].gap <= 1) and not self.lines[i].text.endswith("?"):
+            title, text = self.lines[i], self.line(i + 1)  # a question and its answer are paragraphs, not a title and its text
             pattern = len(items) >= 2 and all(item.parts for item in items)  # every title so far had its text
             takes = (self.is_description(i + 1) and (self.is_title_like(i + 2) or bool(previous_had_text))) or self.is_long_description(i + 1, last=pattern)
             parts = (text.text,) if takes and text is not None else ()
@@ -1696,6 +1777,20 @@ class BlockParser:
 
     def warn(self, line: int, message: str, code: str) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line), message, "warning", code))
+
+
+def first_sentence(text: str) -> str:
+    match = _SENTENCE_BREAK.search(text)
+    return text[: match.start() + 1] if match else text
+
+
+def stems(text: str) -> set[str]:
+    """Words of 3+ letters without a plural or verb ending (``Driving``, ``drive`` -> ``driv``)."""
+    found = set()
+    for word in re.findall(r"[^\W\d_]{3,}", text.lower()):
+        suffix = next((s for s in ("ing", "es", "ed", "s", "e") if word.endswith(s) and len(word) - len(s) >= 3), "")
+        found.add(word[: len(word) - len(suffix)])
+    return found
 
 
 def columns_agree(cells: Sequence[str], width: int) -> bool:
