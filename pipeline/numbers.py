@@ -841,8 +841,6 @@ def _russian_token(word: str) -> _Token | None:
     return _Token(value, "unit") if value is not None else None
 
 
-
-
 # --------------------------------------------------------------------------- number words as data
 
 
