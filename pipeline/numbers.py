@@ -584,8 +584,9 @@ _EN_WORDS |= _EN_MONTHS
 _KO_WORDS = {
     "하나": 1, "한": 1, "첫": 1, "첫째": 1, "하루": 1, "일주일": 1, "둘": 2, "두": 2, "둘째": 2, "이틀": 2,
     "셋": 3, "세": 3, "셋째": 3, "사흘": 3, "넷": 4, "네": 4, "넷째": 4, "나흘": 4, "다섯": 5, "여섯": 6,
-    "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "열흘": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50,
+    "일곱": 7, "여덟": 8, "아홉": 9, "열흘": 10,
 }
+"""Units, ordinals and day counts; tens, alone or with a unit (``열``, ``스물한``), are :data:`_KO_NUMERAL`'s."""
 _KO_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
 _KO_UNITS = {
     "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
@@ -1022,7 +1023,7 @@ Spanish ``segundo(s)`` (seconds) and ``cuarto`` (a room), French ``seconde`` (a 
 (a month, an interval), Thai ``หก`` in ``หกล้ม`` (to fall), Persian Solar Hijri months (``مهر``, ``دی``, ``تیر``
 are ordinary words, and their numbers are not the Gregorian ones), Mongolian ``ер`` (``ер нь``: generally).
 Weak words (articles, Vietnamese ``năm`` = year, Turkish ``yedi`` = ate, Persian ``نه`` = no) count only before a
-counted noun: ``una vez``, ``năm ngày``, ``یک بار``."""
+counted noun (``una vez``, ``năm ngày``, ``یک بار``) or inside a number (:func:`_joins`: ``vingt et un``, ``on bir``)."""
 _SPELLINGS["prs"] = _SPELLINGS["fa"]
 
 
