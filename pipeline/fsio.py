@@ -146,6 +146,33 @@ def _remove(tmp: str | Path) -> None:
         pass
 
 
+def link_atomic(source: Path, path: Path) -> None:
+    """Make ``path`` a hard link to ``source``, replacing what ``path`` was in one rename.
+
+    The link is made under a temporary name next to ``path`` and renamed over it, so a
+    reader sees the old file or the new one. Raises :class:`OSError` where the file system
+    cannot link the two (another device, no permission): the caller writes a copy instead.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    _remove(tmp)
+    try:
+        os.link(source, tmp)
+    except FileNotFoundError:
+        if not source.exists():
+            raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, tmp)
+    try:
+        os.replace(tmp, path)
+    finally:
+        _remove(tmp)  # left only where the rename failed, or where path already was this very file
+
+
+def replace_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` by a rename, without comparing first and without fsync (generated files)."""
+    _replace_quickly(path, data, existed=path.exists())
+
+
 def _replace_quickly(path: Path, data: bytes, *, existed: bool) -> None:
     """Write a temporary file next to ``path`` and rename it over ``path``, with few system calls.
 

@@ -115,8 +115,13 @@ def _tree_line(tree: LanguageTree) -> str:
 # --------------------------------------------------------------------------- render
 
 
-def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) -> LanguageTree:
-    """Write ``build/medloc/<lang>/docs`` and its ``mkdocs.yml``."""
+def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow], *, link_sources: bool = True) -> LanguageTree:
+    """Write ``build/medloc/<lang>/docs`` and its ``mkdocs.yml``.
+
+    ``link_sources``: an article shown in its own language is a hard link to its source
+    (:func:`~pipeline.site_cache.write_generated_copy`); ``serve`` writes copies instead, as
+    MkDocs' watcher does not see a source saved in place through a link in another folder.
+    """
     start = time.process_time()
     config = plan.config
     out = config.build_dir / lang.code
@@ -149,7 +154,8 @@ def render_language(plan: BuildPlan, lang: Language, rows: Sequence[StatusRow]) 
         files[INDEX_PAGE] = index_page(pages, spec, config.languages)
     titles = {page.rel: page.title for page in pages}
     files[STATUS_PAGE] = status_page(rows, spec.ui, titles)
-    write_tree(files, spec.out_dir)
+    originals = {a.rel: a.path for a in plan.articles if a.lang.code == lang.code} if link_sources else None
+    write_tree(files, spec.out_dir, sources=originals)
     link_assets(plan.assets, spec.out_dir, pages=files)
     # The status page is for the translation team: reachable by its URL, not in the patients' nav.
     sections = {article.rel: article.section for article in plan.articles}

@@ -33,7 +33,7 @@ def serve_site(config: Config, *, lang: str | None = None, address: str = "127.0
 
     def render() -> LanguageTree:
         plan = plan_build(config, langs=[chosen.code])
-        tree = render_language(plan, chosen, status_rows(plan))
+        tree = render_language(plan, chosen, status_rows(plan), link_sources=False)
         snippet_files[:] = [snippet.path for snippet in plan.snippets.files] if plan.snippets else []
         for diagnostic in (*plan.diagnostics, *tree.diagnostics):
             print(diagnostic, file=sys.stderr)

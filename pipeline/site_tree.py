@@ -45,7 +45,7 @@ from .errors import Diagnostic, InputError, Location
 from .fsio import markdown_sources, read_text, safe_join
 from .languages import Language
 from .segment import article_lang, article_slug
-from .site_cache import RenderCache, Translation, write_generated
+from .site_cache import RenderCache, Translation, write_generated, write_generated_copy
 from .site_i18n import UI_SOURCE, UiTranslations
 from .snippets import include_target, is_include
 
@@ -492,12 +492,15 @@ def notice_meta(report: PageReport, source: Language, spec: TreeSpec) -> dict[st
     return meta
 
 
-def write_tree(files: Mapping[str, str], out_dir: Path) -> int:
+def write_tree(files: Mapping[str, str], out_dir: Path, *, sources: Mapping[str, Path] | None = None) -> int:
     """Write ``rel -> text`` under ``out_dir`` (only changed files), delete stale pages.
 
     Like :func:`pipeline.fsio.safe_join` for every page, but each folder is
     resolved once (not each file): no ``..``, no symlink out of ``out_dir``.
+    A page whose text is exactly its file in ``sources`` (an article shown in its
+    own language) becomes a hard link to it (:func:`~pipeline.site_cache.write_generated_copy`).
     """
+    sources = sources or {}
     written = 0
     folders: dict[Path, Path] = {}
     for rel, text in files.items():
@@ -506,7 +509,8 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> int:
             folders[target.parent] = safe_join(out_dir, target.parent.relative_to(out_dir)) if target.parent != out_dir else out_dir
         if ".." in Path(rel).parts or Path(rel).is_absolute() or target.is_symlink():
             target = safe_join(out_dir, rel)  # refuses it, with the message every path gets
-        written += write_generated(target, text)
+        source = sources.get(rel)
+        written += write_generated(target, text) if source is None else write_generated_copy(target, text, source)
     if out_dir.is_dir():
         for stale in sorted(out_dir.rglob("*.md")):
             if stale.relative_to(out_dir).as_posix() not in files:

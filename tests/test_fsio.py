@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConcurrentModificationError, InputError, LockedError
-from pipeline.fsio import FileLock, Snapshot, read_text, safe_join, write_bytes_atomic, write_text_atomic
+from pipeline.fsio import FileLock, Snapshot, link_atomic, read_text, safe_join, write_bytes_atomic, write_text_atomic
+from pipeline.site_cache import copy_generated, write_generated_copy
 
 OLD = "msgid \"Rest helps.\"\nmsgstr \"휴식이 도움이 됩니다.\"\n"
 NEW = "msgid \"Rest helps.\"\nmsgstr \"쉬면 나아집니다.\"\n" * 2000
@@ -270,3 +271,51 @@ def test_read_text_refuses_folders_missing_and_huge_files(tmp_path: Path) -> Non
         with pytest.raises(InputError) as exc:
             read_text(path, limit=10)
         assert str(exc.value) == f"{path}: {message}"
+
+
+# --------------------------------------------------------------------------- generated copies as hard links
+
+
+def test_link_atomic_replaces_the_target_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    source = tmp_path / "docs" / "a.md"
+    source.parent.mkdir()
+    source.write_text("# A\n", encoding="utf-8")
+    target = tmp_path / "build" / "en" / "a.md"  # its folder does not exist yet
+    link_atomic(source, target)
+    assert target.samefile(source)
+    link_atomic(source, target)  # already this very file: rename(2) does nothing, the temporary link must go
+    assert target.samefile(source)
+    assert [p.name for p in target.parent.iterdir()] == ["a.md"]
+    with pytest.raises(FileNotFoundError):
+        link_atomic(tmp_path / "docs" / "missing.md", target)
+    assert target.samefile(source)
+
+
+def test_a_generated_copy_is_a_link_until_its_text_differs_and_never_writes_into_the_source(tmp_path: Path) -> None:
+    source = tmp_path / "docs" / "a.md"
+    source.parent.mkdir()
+    source.write_text("# A\n", encoding="utf-8")
+    target = tmp_path / "build" / "a.md"
+    assert write_generated_copy(target, "# A\n", source) is True
+    assert target.samefile(source)
+    assert write_generated_copy(target, "# A\n", source) is False  # unchanged: nothing written
+    assert write_generated_copy(target, "# B\n", source) is True  # a rename over the link, not a write into it
+    assert not target.samefile(source)
+    assert (source.read_text(encoding="utf-8"), target.read_text(encoding="utf-8")) == ("# A\n", "# B\n")
+    assert write_generated_copy(target, "# A\n", source) is True and target.samefile(source)
+    assert [p.name for p in target.parent.iterdir()] == ["a.md"]
+
+
+def test_a_generated_copy_is_written_where_the_file_system_cannot_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def cannot_link(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cannot_link)
+    source = tmp_path / "docs" / "a.md"
+    source.parent.mkdir()
+    source.write_bytes(b"\x00theme bytes")
+    target = tmp_path / "build" / "a.md"
+    assert copy_generated(target, b"\x00theme bytes", source) is True
+    assert not target.samefile(source) and target.read_bytes() == b"\x00theme bytes"
+    assert copy_generated(target, b"\x00theme bytes", source) is False
+    assert [p.name for p in target.parent.iterdir()] == ["a.md"]

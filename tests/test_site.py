@@ -22,7 +22,7 @@ from pipeline.config import load_config
 from pipeline.languages import get_language
 from pipeline.pofile import format_po, read_po
 from pipeline.site import build_site, plan_build, render_language, status_rows
-from pipeline.site_anchors import heading_ids, id_map, rewrite_fragments
+from pipeline.site_anchors import has_fragment_links, heading_ids, id_map, rewrite_fragments
 from pipeline.site_config import read_top_config
 from pipeline.site_i18n import MESSAGES, UiMessage, load_ui, site_name_message, site_template
 from pipeline.site_mkdocs import scan_active
@@ -187,6 +187,21 @@ def test_fragment_links_follow_translated_headings() -> None:
     assert id_map(["a"], ["a", "b"]) == {}
 
 
+_FRAGMENT_ALTERNATION = re.compile(r"\]\(\s*<?[^)\s>]*#|^ {0,3}\[[^\]\n]+\]:[ \t]*<?\S*#", re.M)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("[]()<>#: \t\nab/.")), max_size=60))
+def test_fragment_link_search_is_the_one_pattern_it_was_split_from(text: str) -> None:
+    assert has_fragment_links(text) == (_FRAGMENT_ALTERNATION.search(text) is not None)
+
+
+def test_fragment_links_are_found_inline_and_in_reference_definitions() -> None:
+    assert has_fragment_links("See [rest](back-pain.md#rest).")
+    assert has_fragment_links("See [rest][r].\n\n   [r]: <back-pain.md#rest>\n")
+    assert not has_fragment_links("# Heading\n\nSee [rest](back-pain.md) and C# code.\n")
+
+
 def test_percentages_add_up_to_100() -> None:
     assert Counts(1, 1, 1).percentages() == (34, 33, 33)
     assert Counts(5, 2, 2).percentages() == (56, 22, 22)
@@ -212,6 +227,9 @@ def test_korean_tree_has_originals_translations_and_generated_pages(rendered_ko)
     assert (docs / "first-visit.md").read_text(encoding="utf-8") == (project / "docs" / "first-visit.md").read_text(encoding="utf-8")
     kinds = {page.rel: page.kind for page in tree.pages}
     assert kinds == {"back-pain.md": "translated", "first-visit.md": "original", "sciatica.md": "translated"}
+    # The Korean original is its source file itself (a hard link: no file to create), the rest are files of their own.
+    assert (docs / "first-visit.md").samefile(project / "docs" / "first-visit.md")
+    assert not (docs / "back-pain.md").samefile(project / "docs" / "back-pain.md")
 
 
 def test_translated_page_follows_anchors_and_has_no_notice(rendered_ko) -> None:
@@ -527,6 +545,27 @@ def test_plain_mkdocs_build_of_the_english_sources(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- serve
+
+
+def test_serve_renders_copies_so_a_source_saved_in_place_is_a_change_in_the_tree(tmp_path: Path) -> None:
+    """`medloc build` links an original to its source; `serve` must not: MkDocs' watcher sees
+    changes made in its own folder, not a source saved in place through the other link."""
+    project = make_project(tmp_path / "project")
+    config = load_config(project)
+    source = project / "docs" / "first-visit.md"
+    built = project / "build" / "medloc" / "ko" / "docs" / "first-visit.md"
+    plan = plan_build(config, langs=["ko"])
+    render_language(plan, config.language("ko"), status_rows(plan))
+    assert built.samefile(source)
+    plan = plan_build(config, langs=["ko"])
+    render_language(plan, config.language("ko"), status_rows(plan), link_sources=False)  # serve's first render
+    assert not built.samefile(source) and built.read_bytes() == source.read_bytes()
+    with source.open("a", encoding="utf-8") as handle:  # saved in place, as many editors do
+        handle.write("\n새 문단입니다.\n")
+    before = built.stat().st_ino
+    plan = plan_build(config, langs=["ko"])
+    render_language(plan, config.language("ko"), status_rows(plan), link_sources=False)
+    assert built.read_bytes() == source.read_bytes() and built.stat().st_ino != before  # replaced: a change MkDocs sees
 
 
 def test_rerender_after_a_po_edit_touches_only_that_page(rendered_ko) -> None:
