@@ -26,12 +26,16 @@ Used by the ``number-mismatch`` check. What counts as the same number:
   its unit (400 mg is not 400 g, 30 minutes not 30 hours, 0.5 mL not 0.5 L,
   1.5 cm not 1.5 mm, °C not °F, $ not ₩ whether the symbol comes before or
   after the amount, 5 mg/kg not a total 5 mg);
+* Arabic and Hebrew write one and two of a unit without a numeral: a dual is two (``يومين``, ``قرصين``,
+  ``שעתיים``), a bare singular one (``انتظر ساعة``, ``המתן שעה``); :func:`measures` reads them with their unit,
+  so ``2 weeks`` written ``يومين`` is found as 400 mg written 400 g is;
 * :func:`ranges` keeps the order of a range's ends (``15–20`` is not ``20~15``);
 * :func:`required_words`: ``twice a day`` and ``half an hour`` are numbers a
   translation must keep, in digits or in words;
 * number words (``five``, ``다섯``, ``пяти``, ``五つ``, month names) never make a
   mismatch on their own: they only excuse a digit the other side lacks, so an
-  ambiguous word can hide nothing but a number written in words.
+  ambiguous word can hide nothing but a number written in words. Parts of one number written apart are one
+  (``zwei tausend`` 2000); Japanese ``十分な``/``十分に`` is "enough", Chinese ``十分重要`` "very": no ten.
 """
 
 from __future__ import annotations
@@ -445,7 +449,8 @@ def _unit_pattern(base: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]
 
 @lru_cache(maxsize=65536)
 def measures(text: str, lang: str) -> tuple[Measure, ...]:
-    """Every number of ``text`` that a unit of :data:`_UNIT_WORDS` directly follows."""
+    """Every number of ``text`` that a unit of :data:`_UNIT_WORDS` directly follows, and the units Arabic and Hebrew
+    count without a numeral (:func:`_word_measures`: ``ساعتين`` is 2 hours)."""
     base = lang.replace("-", "_").split("_")[0]
     pattern, meanings = _unit_pattern(base)
     notation = _notation(lang)
@@ -466,7 +471,7 @@ def measures(text: str, lang: str) -> tuple[Measure, ...]:
             found.append(Measure(_value(whole, fraction, factor), meanings[_unit_key(unit.group(1))], text[start:stop].strip(), per_units))
         elif (currency := _CURRENCY_BEFORE.search(text, max(0, start - 4), start)) is not None:
             found.append(Measure(_value(whole, fraction, factor), _CURRENCY_MEANINGS[currency.group(1)], text[currency.start() : end]))
-    return tuple(found)
+    return tuple(found) + _word_measures(text, base)
 
 
 # --------------------------------------------------------------------------- ranges
@@ -614,12 +619,18 @@ _AR_WORDS = {
 _AR_ORDINALS = "أول أولى ثاني ثانية ثالث ثالثة رابع رابعة خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة تاسع تاسعة عاشر عاشرة"
 _AR_WORDS |= {word: index // 2 + 1 if index > 1 else 1 for index, word in enumerate(_AR_ORDINALS.split())}
 """Ordinals (``المرحلة الثالثة``: phase III), read without their article."""
-_AR_DUALS = {
-    stem + ending: 2
-    for stem in ("يوم", "أسبوع", "اسبوع", "شهر", "عام", "ساعت", "دقيقت", "سنت", "مرت", "جرعت", "حقنت")
-    for ending in ("ين", "ان")
+_AR_DUAL_UNITS = {
+    "يوم": "day", "أسبوع": "week", "اسبوع": "week", "شهر": "month", "عام": "year", "سنت": "year", "ساعت": "h", "دقيقت": "min",
+    "غرام": "g", "جرام": "g", "كيلوغرام": "kg", "كيلوجرام": "kg", "مليغرام": "mg", "ملليغرام": "mg", "ميكروغرام": "mcg",
+    "لتر": "l", "سنتيمتر": "cm", "مليمتر": "mm", "ملليمتر": "mm",
 }
-"""A dual noun is the number two (``أسبوعين``: two weeks), as Arabic writes it."""
+"""Stems of the unit nouns whose dual is a measure of two (``ساعتين``: 2 hours); a final ``ة`` is written ``ت``
+before the dual ending, as Arabic does (``ساعة``, ``ساعتان``)."""
+_AR_DUAL_COUNTED = "مرت جرعت حقنت قرص كبسولت حبت ملعقت قطرت نقطت جلست ليلت وجبت"
+"""Stems of counted nouns without a unit (times, doses, tablets, spoons, drops, sessions, nights, meals)."""
+_AR_DUALS = {stem + ending: 2 for stem in [*_AR_DUAL_UNITS, *_AR_DUAL_COUNTED.split()] for ending in ("ين", "ان")}
+"""A dual noun is the number two (``أسبوعين``: two weeks, ``قرصين``: two tablets), as Arabic writes it: with no
+numeral. Short unit symbols (``مل``, ``سم``) have none: ``ملين`` is a laxative, ``سمين`` fat."""
 _AR_WORDS |= _AR_DUALS
 _AR_WORDS |= {
     stem + ending: value * 10
@@ -652,13 +663,20 @@ _CJK_COUNTED = re.compile(
     f"({_CJK_NUMERAL})(?=(?:{_CJK_COUNTERS})|(?:至|到|～|〜|~|-|–|或|、){_CJK_NUMERAL}(?:{_CJK_COUNTERS}))"
 )
 """A numeral before a counter, or before a range's second numeral and its counter (一至三个月, 二、三日)."""
+_CJK_ENOUGH = {
+    "ja": re.compile(r"(?<![\d０-９一二三四五六七八九十百千万萬零〇時約])(?<!およそ)十分(?=な(?!ら)|に(?![\d０-９一二三四五六七八九]|一度)|です|だ(?!け))"),
+    "zh": re.compile(r"(?<![\d０-９一二三四五六七八九十百千万萬两兩零〇时時点點约約])十分(?=[\u4e00-\u9fff])(?![钟鐘之])"),
+}
+"""``十分`` is "enough" in Japanese before ``に``, ``な``, ``です``, ``だ`` (``十分な水``, ``十分に休む``) and "very" in
+Chinese before a word (``十分重要``): no ten minutes, so it excuses no missing 10 (``10 mg`` dropped from
+``十分な水で服用``). After a number, a clock or ``約`` it is minutes (``3時十分に``, ``約十分で``), and so it
+is on its own (``十分休んで``: ten minutes, or enough, when the source has 10 minutes); ``十分に一回`` is every 10 minutes."""
 _HALF_HOUR = re.compile(r"half an hour|half-hour|полчаса|получаса|نصف ساعة|半小时|半个小时|半個小時|半時間|반 ?시간", re.IGNORECASE)
 _LONE_UNIT = {
     "ru": re.compile(r"(?<![\d\s–-])\s*(?<!\d)\b(?:час|часа|сутки|суток|неделю|недели|месяц|месяца|год|года|минуту)\b", re.IGNORECASE),
-    "ar": re.compile("(?<![\\d\u0660-\u0669])\\s*(?<![\\d\u0660-\u0669])(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:ساعة|يوم|أسبوع|اسبوع|شهر|سنة|عام|دقيقة)(?:[\u064b-\u0652]*ا)?(?![\u0621-\u064a])"),
 }
-"""A bare unit noun in the singular is one of it (``около часа``: about 1 hour, ``в течение месяца``: for 1 month,
-``بين شهر و3 أشهر``); after a number (``3 месяца``) it is not."""
+"""A bare unit noun in the singular is one of it (``около часа``: about 1 hour, ``в течение месяца``: for 1 month);
+after a number (``3 месяца``) it is not. Arabic and Hebrew: :data:`_ONE_OF`."""
 
 
 _EN_REQUIRED = re.compile(
@@ -690,6 +708,7 @@ def number_words(text: str, lang: str) -> set[str]:
     if base == "ko":
         return {str(value) for w in re.findall(r"(?<!\w)[가-힣]+", text) for value in _korean_values(w)} | found
     if base in ("ja", "zh"):
+        text = _CJK_ENOUGH[base].sub("  ", text)
         return {str(value) for m in _CJK_COUNTED.findall(text) for value in _cjk_values(m) if value} | found
     if base == "ru":
         return _composed(words, _russian_token, months=_russian_month) | found
@@ -756,7 +775,7 @@ def _other_words(text: str, base: str) -> set[str]:
     if base == "en" and _EN_RATE.search(text):
         found.add("1")
     lone = _LONE_UNIT.get(base)
-    if lone is not None and lone.search(text):
+    if (lone is not None and lone.search(text)) or any(m.value == "1" for m in _word_measures(text, base)):
         found.add("1")
     if base == "ru" and re.search(r"\bкажд", text, re.IGNORECASE):
         found.add("1")
@@ -774,6 +793,98 @@ def _arabic_bare(word: str) -> str:
     if word.startswith("ال") and len(word) > 4:
         return word[2:]
     return word[1:] if word[:1] in ("ل", "ب") and word[1:] in _AR_DUALS else word
+
+
+# --------------------------------------------------------------------------- units without a numeral
+
+
+@dataclass(frozen=True, slots=True)
+class _CountedNouns:
+    """How a language writes one or two of a unit with no numeral (Arabic, Hebrew)."""
+
+    lone: dict[str, str]
+    """Singular noun -> unit: on its own it is one (``ساعة``, ``שעה``: an hour)."""
+    duals: dict[str, str]
+    """Dual noun -> unit: two of it (``ساعتين``, ``שעתיים``: two hours)."""
+    ones: frozenset[str]
+    """The word for one, written after a unit (``غرام واحد``, ``גרם אחד``: one gram)."""
+    halves: frozenset[str]
+    """Half: ``نصف ساعة`` is half an hour, not one."""
+    prefixes: tuple[str, ...]
+    """Letters glued before a noun (conjunction, article, preposition)."""
+    suffixes: tuple[str, ...] = ()
+    """Letters glued after it (the accusative alef of ``يوماً``)."""
+
+
+_COUNTED_NOUNS = {
+    "ar": _CountedNouns(
+        lone={"ساعة": "h", "يوم": "day", "أسبوع": "week", "اسبوع": "week", "شهر": "month", "سنة": "year", "دقيقة": "min"},
+        duals={stem + ending: unit for stem, unit in _AR_DUAL_UNITS.items() for ending in ("ين", "ان")},
+        ones=frozenset({"واحد", "واحدة"}),
+        halves=frozenset({"نصف"}),
+        prefixes=("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"),
+        suffixes=("ا",),
+    ),
+    "he": _CountedNouns(
+        lone={"שעה": "h", "יום": "day", "שבוע": "week", "חודש": "month", "שנה": "year"},
+        duals={"יומיים": "day", "שבועיים": "week", "חודשיים": "month", "שנתיים": "year", "שעתיים": "h"},
+        ones=frozenset({"אחד", "אחת"}),
+        halves=frozenset({"חצי"}),
+        prefixes=("וב", "ול", "וה", "ומ", "וכ", "שב", "של", "שה", "ו", "ה", "ב", "ל", "מ", "כ", "ש"),
+    ),
+}
+"""Arabic and Hebrew write one and two of a unit without a numeral: the bare singular is one (``انتظر ساعة``: wait
+an hour) and the dual is two (``يومين``: two days). Read as measures, a wrong unit is found (2 weeks is not
+``يومين``) as a wrong digit is (3 days is not ``يومين``, whose two excuses only a missing 2). A noun after a number
+is no one (``عشرين يوماً``, ``שלושים יום``: 20, 30 days). Left out as lone nouns: Arabic ``عام`` (a year, also
+"general": ``التخدير العام``) and Hebrew ``דקה`` (a minute, also "thin")."""
+_LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u0652\u0670\u0640\"\u05f4])*")
+"""A word with its marks (the tanween of ``يوماً``, the gershayim of ``מ\"ג``)."""
+
+
+def _word_measures(text: str, base: str) -> tuple[Measure, ...]:
+    """One and two of a unit written as :data:`_COUNTED_NOUNS` says (``ساعة``, ``يومين``, ``غرام واحد``, ``שעתיים``)."""
+    nouns = _COUNTED_NOUNS.get(base)
+    if nouns is None:
+        return ()
+    units = _unit_pattern(base)[1]
+    words = [(match, _noun(match.group(), nouns, units)) for match in _LETTERS.finditer(text)]
+    found: list[Measure] = []
+    for index, (match, noun) in enumerate(words):
+        after_number = _after_number(text, match.start(), words[index - 1][0] if index else None, base) or (
+            index > 0 and words[index - 1][1] in nouns.halves
+        )
+        following = words[index + 1][1] if index + 1 < len(words) else ""
+        if noun in nouns.duals:
+            found.append(Measure("2", frozenset({nouns.duals[noun]}), match.group()))
+        elif noun in nouns.lone and not after_number:
+            found.append(Measure("1", frozenset({nouns.lone[noun]}), match.group()))
+        elif _unit_key(noun) in units and following in nouns.ones and not after_number:
+            found.append(Measure("1", units[_unit_key(noun)], match.group() + " " + words[index + 1][0].group()))
+    return tuple(found)
+
+
+def _noun(word: str, nouns: _CountedNouns, units: dict[str, frozenset[str]]) -> str:
+    """``word`` without the letters glued to it, if that leaves a noun of :data:`_COUNTED_NOUNS` or a unit."""
+    word = _ARABIC_MARKS.sub("", word)
+    stems = [word, *(word[len(prefix) :] for prefix in nouns.prefixes if word.startswith(prefix) and len(word) - len(prefix) >= 2)]
+    for stem in stems:
+        for candidate in (stem, *(stem[: -len(suffix)] for suffix in nouns.suffixes if stem.endswith(suffix))):
+            if _unit_key(candidate) in units or any(candidate in known for known in (nouns.lone, nouns.duals, nouns.ones, nouns.halves)):
+                return candidate
+    return word
+
+
+def _after_number(text: str, start: int, previous: re.Match[str] | None, base: str) -> bool:
+    """Whether a digit or a number word comes right before ``start`` (``٢٠ يوماً``, ``عشرين يوماً``: no one)."""
+    if re.search(r"\d[\s\u200e\u200f–-]*$", text[max(0, start - 8) : start]):
+        return True
+    if previous is None or text[previous.end() : start].strip():
+        return False
+    if base == "ar":
+        return bool(_arabic_values(previous.group()))
+    reader = _reader(base)
+    return reader is not None and bool(_word_tokens(_typed(previous.group()), reader))
 
 
 def _cjk_values(numeral: str) -> list[int]:
@@ -1149,8 +1260,10 @@ def _spelled_values(text: str, base: str) -> set[str]:
             found.add("0.5")
         tokens = _word_tokens(word, reader)
         after, joined = joined, False
-        if tokens and reader.compound is None and _joins(run, tokens[0], joined=after, noun=word.startswith(reader.counters)):
-            run += tokens  # (German writes one number as one word)
+        if tokens and (reader.compound is None or _spaced_compound(run, tokens)) and _joins(
+            run, tokens[0], joined=after, noun=word.startswith(reader.counters)
+        ):
+            run += tokens
             if after:  # words joined by "and" are a number, even weak ones (Persian سی و نه, 39)
                 run = [_Token(t.value, t.kind, bound=t.bound) for t in run]
         elif run and word in reader.joiners:
@@ -1166,6 +1279,18 @@ def _spelled_values(text: str, base: str) -> set[str]:
     return found | {
         str(value) for run in runs if any(not (t.weak or t.bound) for t in run) for value in _compose(run, vigesimal=reader.vigesimal)
     }
+
+
+def _spaced_compound(run: list[_Token], tokens: list[_Token]) -> bool:
+    """German writes a number as one word; written apart, its parts are still one number: a multiplier after a
+    number (``zwei tausend`` 2000, ``ein hundert`` 100), or a number below the multiplier that ends one
+    (``zweitausend fünfhundert`` 2500). Other neighbours are two numbers (``zwei drei Tage``: 2 or 3, ``tausend eine``)."""
+    if not run:
+        return False
+    if tokens[0].kind == "mul":
+        return True
+    # an article after a multiplier is no unit of it (``tausend eine Tablette``)
+    return run[-1].kind == "mul" and not tokens[0].weak and all(value < run[-1].value for value in _compose(tokens))
 
 
 def _glued_values(typed: str, reader: _Reader) -> set[str]:

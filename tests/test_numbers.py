@@ -58,6 +58,11 @@ MEASURES = [
     ("ru", "2 л, 1,5 см, 3 мм", [("2", "l"), ("1.5", "cm"), ("3", "mm")]),
     ("zh_Hans", "1.5厘米，3毫米", [("1.5", "cm"), ("3", "mm")]),
     ("ar", "٢ لتر، ١٫٥ سم، ٣ مم، ٢ مل", [("2", "l"), ("1.5", "cm"), ("3", "mm"), ("2", "ml")]),
+    # Arabic and Hebrew count one and two of a unit without a numeral: the dual is two, the bare singular one
+    # (not after a number, a half, or as Arabic "general"); a unit with "one" after it is one
+    ("ar", "انتظر ساعتين أو ليومين، ثم ساعة، عشرين يوماً", [("2", "h"), ("2", "day"), ("1", "h")]),
+    ("ar", "غراماً واحداً، التخدير العام، نصف ساعة، قرصين", [("1", "g")]),
+    ("he", "שעתיים, ליומיים, שעה אחת, שלושים יום, חצי שעה", [("2", "h"), ("2", "day"), ("1", "h")]),
     # ... but the L of a vertebra level before its digit is no litre (L4-L5 is not 4 litres)
     ("en", "L4-L5 and C5/C6", []),
     # a price: a currency symbol before the amount, or a currency word or symbol after it
@@ -126,7 +131,7 @@ WORDS = [
     ("en", "a patient, a dose", set()),
     # half an hour is 30 (minutes)
     ("ru", "около получаса", {"30"}),
-    ("ar", "حوالي نصف ساعة", {"30", "1"}),
+    ("ar", "حوالي نصف ساعة", {"30"}),  # half an hour is not one hour (the bare ساعة was read as 1)
     ("zh_Hans", "半小时", {"30"}),
     # a bare singular unit noun is one of it; after a number it is not
     ("ru", "около часа", {"1"}),
@@ -167,6 +172,15 @@ WORDS = [
     ("zh_Hans", "一千零五天，两万次，二三天", {"1005", "20000", "2", "3"}),
     ("ja", "二、三日", {"2", "3"}),
     ("zh_Hans", "三千克，百分之三十", {"3"}),  # 3 kg, not 3000 (千克 is kilogram); 百分之 is per cent, not 100
+    # Arabic duals of counted nouns are two; a singular after a number word is no one (20 days, not 20 and 1)
+    ("ar", "قرصين وكبسولتين وملعقتين", {"2"}),
+    ("ar", "عشرين يوماً", {"20"}),
+    ("he", "המתן שעה", {"1"}),
+    # 十分 is "enough" (ja) or "very" (zh) before these; ten minutes after a number, a clock or 約, and on its own
+    ("ja", "十分な睡眠、十分に休む、それで十分です", set()),
+    ("zh_Hans", "这十分重要", set()),
+    ("ja", "3時十分に、約十分で、十分休んで、十分だけ", {"10"}),
+    ("zh_Hans", "休息十分钟，三点十分", {"10"}),
 ]
 
 
@@ -320,6 +334,10 @@ MORE_WORDS = [
     ("vi", "một trăm hai mươi lăm", {"125"}),
     ("th", "หนึ่งร้อยยี่สิบ", {"120"}),
     ("id", "dua ribu lima ratus", {"2500"}),
+    # German writes a number as one word; written apart its parts are still one number
+    ("de", "zwei tausend, ein hundert, zweitausend fünfhundert, drei Millionen", {"2000", "100", "2500", "3000000"}),
+    ("de", "zweitausend, einundzwanzig, fünfundsiebzig", {"2000", "21", "75"}),
+    ("de", "zwei drei Tage, tausend eine Tablette", {"2", "3", "1000", "1"}),
     # ... unless it is a counted noun: Vietnamese năm is also a year
     ("vi", "mười năm, hai mươi năm, hai trăm năm", {"10", "20", "200"}),
     ("es", "treinta y cinco, una vez, media hora", {"35", "1", "30"}),
@@ -384,3 +402,62 @@ def test_words_only_excuse_they_never_add_a_mismatch(data: st.DataObject) -> Non
     vocabulary += (spelling.teens + " " + spelling.months.replace("|", " ") + " " + spelling.halves + " " + spelling.counters).split()
     noise = " ".join(data.draw(st.lists(st.sampled_from(vocabulary), max_size=8)))
     assert _messages("Take 2 tablets.", f"2. {noise}", lang) == []
+
+
+NO_NUMERAL = [
+    # (lang, English source, translation, findings): before, each row marked "was" read otherwise
+    ("ar", "Take 2 tablets.", "تناول قرصين.", []),  # was: missing 2
+    ("ar", "Take 2 capsules.", "تناول كبسولتين.", []),  # was: missing 2
+    ("ar", "Use 2 spoons.", "استخدم ملعقتين.", []),  # was: missing 2
+    ("ar", "Take 2 g.", "تناول غرامين.", []),  # was: missing 2
+    ("ar", "Rest for 2 weeks.", "استرح لمدة أسبوعين.", []),
+    ("ar", "Take 1 g within an hour.", "تناول غراماً واحداً خلال ساعة.", []),
+    ("ar", "Fast for 8 hours before general anaesthesia.", "صم 8 ساعات قبل التخدير العام.", []),
+    ("he", "Wait 1 hour.", "המתן שעה.", []),  # was: missing 1
+    ("he", "Rest for 1 day.", "יש לנוח יום.", []),  # was: missing 1
+    ("he", "Wait 2 hours.", "המתן שעתיים.", []),
+    ("ar", "Wait 2 weeks.", "انتظر يومين.", ["numbers differ from the source: 2 weeks is يومين"]),  # was: none
+    ("ar", "Wait 1 hour.", "انتظر يوماً.", ["numbers differ from the source: 1 hour is يوماً"]),  # was: none
+    ("ar", "Rest for 1 day.", "استرح عشرين يوماً.", ["numbers differ from the source: missing 1"]),  # was: none
+    ("ar", "Rest for 3 days.", "استرح يومين.", ["numbers differ from the source: missing 3"]),
+    ("he", "Wait 2 weeks.", "המתן יומיים.", ["numbers differ from the source: 2 weeks is יומיים"]),  # was: none
+    ("he", "Wait 1 hour.", "המתן יום.", ["numbers differ from the source: 1 hour is יום"]),  # was: missing 1
+    ("he", "Rest for 1 day.", "יש לנוח שלושים יום.", ["numbers differ from the source: missing 1"]),
+    ("de", "Wait 2000 days.", "Warten Sie zwei tausend Tage.", []),  # was: missing 2000
+    ("de", "Wait 2500 days.", "Warten Sie zweitausend fünfhundert Tage.", []),  # was: missing 2500
+    ("de", "Wait 21 days.", "Warten Sie einundzwanzig Tage.", []),
+    ("de", "Wait 2 days.", "Warten Sie zwei tausend Tage.", ["numbers differ from the source: missing 2"]),  # was: none
+    ("ja", "Take 10 mg with enough water.", "十分な水で服用してください。", ["numbers differ from the source: missing 10"]),  # was: none
+    ("ja", "Rest for 10 minutes.", "十分休んでください。", []),
+    ("ja", "Wait about 10 minutes.", "約十分待ってください。", []),
+    ("ja", "Come at 3:10.", "3時十分に来てください。", []),
+    ("zh_Hans", "Take 10 mg: it matters.", "这十分重要。", ["numbers differ from the source: missing 10"]),  # was: none
+    ("zh_Hans", "Rest for 10 minutes.", "休息十分钟。", []),
+]
+
+
+@pytest.mark.parametrize("lang, source, translation, expected", NO_NUMERAL)
+def test_numbers_without_a_numeral_agree_and_a_changed_one_is_reported(
+    lang: str, source: str, translation: str, expected: list[str]
+) -> None:
+    """Arabic and Hebrew write one and two of a unit without a numeral (``ساعة``, ``يومين``), German may write a
+    number's parts apart (``zwei tausend``), Japanese ``十分`` is also "enough": correct ones give no finding,
+    and a changed number or unit is still found."""
+    assert _messages(source, translation, lang) == expected
+
+
+_NOUNS = {
+    "ar": "ساعة يوم أسبوع شهر سنة دقيقة يومين ساعتين أسبوعين شهرين قرصين مرتين عامين واحد نصف غرام",
+    "he": "שעה יום שבוע חודש שנה יומיים שעתיים שבועיים פעמיים אחד אחת חצי גרם",
+}
+_HOURS = {"ar": "ساعة", "he": "שעות"}
+
+
+@given(st.data())
+def test_counted_nouns_never_add_a_mismatch_to_agreeing_digits(data: st.DataObject) -> None:
+    """Whatever unit nouns a translation adds, a number it writes in digits with the source's unit gives no finding:
+    a dual or a bare singular read as a measure is one more reading, never a replacement of the digits'."""
+    lang = data.draw(st.sampled_from(sorted(_NOUNS)))
+    hours = data.draw(st.integers(min_value=1, max_value=48))
+    noise = " ".join(data.draw(st.lists(st.sampled_from(_NOUNS[lang].split()), max_size=6)))
+    assert _messages(f"Wait {hours} hours.", f"{hours} {_HOURS[lang]} {noise}", lang) == []
