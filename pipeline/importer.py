@@ -12,7 +12,11 @@ whole articles written in the site's style check the rules together
 [article-stenosis-bilingual] [article-pain-medication] [article-our-doctors]
 [article-cervical-myelopathy] [article-endoscopic-recovery]
 [article-preop-instructions] [article-going-home] [article-day-of-surgery]
-[article-treatment-costs].
+[article-treatment-costs] [article-contact-us] [article-doctor-profile]
+[article-aftercare-bilingual] [article-mri-report] [article-home-exercises]
+[article-vitamin-d] [article-injection-qa] [article-child-paracetamol]
+[article-mri-preparation] [article-pregabalin] [article-discectomy-comparison]
+[article-holiday-notice].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -20,7 +24,8 @@ Reading the raw text
     CRLF, a BOM and tabs are tolerated (``test_crlf_bom_and_tabs_change_nothing``).
   * Trailing site junk (``Leave a Reply``, comment-form lines) is dropped at the
     end of the file only. [trailing-junk] So is the rest of the site's footer:
-    share buttons, form labels, ``Tags:``, copyright and cookie lines, a
+    share buttons (``공유하기`` / ``카카오톡`` on Korean pages too) [hangul-footer],
+    form labels, ``Tags:``, copyright and cookie lines, a
     ``Book an appointment`` button, ``Read more…``, ``Prev post: …``/``Next »``
     links [footer-prev-next], and link titles under a footer heading
     (``Related Posts``, ``Share this:``). [trailing-footer] So are ``Posted in: …``,
@@ -55,6 +60,8 @@ Slug lines (anchor ids of the site's headings)
     output. [heading-slug-own-line] [heading-slug-glued] [slug-extra-chars]
     A line whose id is exactly the slug under it is its heading even when it
     holds two phrases (``요추관 협착증이란? (What Is Lumbar Stenosis?)``). [heading-slug-exact]
+    Words are compared in any script, so a Hangul line under a Hangul line
+    (``면회 시간`` / ``평일``) is a slug only if their words agree. [hangul-short-lines]
   * A slug with no heading in front of it is a lost heading: the heading is
     recovered from the slug's words (first letter capitalised) and a warning
     ``[import-heading-from-slug]`` says so. [slug-only-lost-heading] A
@@ -87,7 +94,10 @@ Headings
     question heading with as many blank lines before it as the FAQ heading
     (two or more) is the next section (``WHY CHOOSE US?``). [faq-then-section]
   * Words with a capital inside are acronyms and count as capitalised, so
-    ``mJOA Score`` is Title Case. [table-acronym-header] Hangul, kana and CJK
+    ``mJOA Score`` is Title Case. [table-acronym-header] Units keep their own
+    case and do not count (``Syrup 120 mg/5 mL`` is Title Case, so a dose table's
+    header is found and each weight keeps its dose in one row). [table-unit-header]
+    Hangul, kana and CJK
     words have no case and count as capitalised: ``증상 (Symptoms)`` with its
     slug ``증상-(symptoms)`` is a heading. [hangul-headings]
   * ``.`` after ``vs``, ``Dr``, ``Mr``, ``Mrs``, ``Ms``, ``Prof``, ``St``, ``Fig``,
@@ -97,7 +107,9 @@ Headings
     never a heading or caption. [quoted-sentence]
   * The site repeats the page title as the first heading; when the article's
     own title line is followed by that heading, the heading is dropped (the
-    front matter title is the page's h1). [title-repeated]
+    front matter title is the page's h1). [title-repeated] So is the title line
+    printed again as plain text right under it, above the navigation (a doctor's
+    name above the doctor's card). [title-repeated-line]
 
 Blocks that are not headings
   * A short unpunctuated line that is neither a heading nor part of a list or
@@ -112,6 +124,8 @@ Blocks that are not headings
     a date line ending the article (``Last updated: 2025-01-20``); it is never
     a list item. [date-line-at-end]
   * An image's alt text (``Image: …``, ``Figure 2. …``) is a caption. [image-alt]
+    So is alt text left in brackets (``[Image: Axial MRI, …]``); it never becomes
+    the title of the list under it. [image-alt-brackets]
     So is a line of at most 6 words naming an image (``back pain infographic``,
     ``wound care diagram``). [image-alt-name]
   * Slides and infographics break sentences into short lines. A lowercase line
@@ -133,7 +147,8 @@ Blocks that are not headings
   * ``Step 2 — Nurse assessment`` (also ``Stage``/``Phase``), short and not a
     heading, is a step's title: a bold paragraph. [step-titles]
   * ``•`` bullets and ``1.`` numbered items, with or without blank lines
-    between them, become ``-`` / ``1.`` lists; deeper indented bullets become a
+    between them, become ``-`` / ``1.`` lists (``1)`` and circled ``①``
+    numbers too [circled-numbers]); deeper indented bullets become a
     nested list (indented by 4 spaces: Python-Markdown needs 4); lines typed
     as ``- item``, ``* item`` or ``– item`` are bullets when a neighbouring line
     uses the same marker (one alone stays text) [typed-bullets]; checklist
@@ -203,7 +218,11 @@ Blocks that are not headings
     that reads best wins: rows that start with a word (a row label, not
     ``09:00``) and columns whose cells are of one kind (``15–17`` under
     ``mJOA Score``, never beside ``Mild``), then the widest. [table-row-labels]
-    [table-column-kinds] A Title Case line whose table one line later reads
+    [table-column-kinds] When the first column mixes cells starting with a word
+    and with a digit (``Amount of syrup`` / ``150`` / ``16–21``: each weight
+    paired with the wrong dose), a header cell in sentence case was missed:
+    wider headers ending in short labels are tried, and one whose first column
+    holds one kind wins if it reads better. [table-lowercase-header] A Title Case line whose table one line later reads
     better is the table's title, a heading (``Dose Table`` / ``Medicine`` / …).
     [article-pain-medication] Lines whose header cells or row labels repeat
     (doctors' cards: ``Education`` … ``Education``) are records, not a table.
@@ -216,7 +235,9 @@ Blocks that are not headings
     (``Covered?``). [table-header-question] A note under a table (``Source: …``,
     ``Note: …``) ends it and is no cell, so two tables back to back stay two
     tables. [table-source-note] No column may mix ``Label: value`` cells with
-    plain ones (a doctor's name / title / ``Specialties: …`` are records, not rows).
+    plain ones (a doctor's name / title / ``Specialties: …`` are records, not rows),
+    and row labels are never ``Label: value`` lines (``Address: …`` / ``Main line: …``
+    under a hospital's name are its contact card). [table-label-value-rows]
     A header that is not Title Case (``Medicine`` / ``Stop before surgery`` /
     ``Can restart``) is a table's only when, at exactly one width, the first
     column's cells start with a letter and another column's all start with
@@ -317,6 +338,7 @@ _FOOTER_JUNK = re.compile(
     r"(©|copyright\b).*|.*\bcookies?\b.*\b(use|accept|consent|policy|experience)\b.*"
     r"|((share|post|send)( it)? (on|to|via) \S+\s*)+|(privacy policy|terms of (use|service)).*"
     r"|facebook|twitter|x|linkedin|pinterest|pin|tweet|share|print|kakaotalk|kakao|whatsapp|telegram|copy link"
+    r"|공유(하기)?|카카오톡|카카오스토리|네이버\s?블로그|밴드|인쇄(하기)?|(url|링크)\s?복사|목록(으로)?(\s?보기)?|(이전|다음)\s?글(\s?:.*)?"
     r"|(name|e-?mail|phone|website|comment|message|subject|send|submit|accept|decline)\s*\*?"
     rf"|{_BOOKING}"
     r"|(read more|continue reading)\s*(…|\.\.\.|»|→)?"  # see _READ_MORE
@@ -346,6 +368,8 @@ GENERIC_HEADINGS = frozenset({"introduction", "overview", "background", "summary
 _SMALL_WORDS = frozenset(
     "a an the and or but nor of for to in on at by with from as vs via into per than using".split()
 )
+_UNITS = frozenset("mg g kg mcg µg ml mL l cm mm m km min h hr hrs sec s mmol mmHg kcal cc bpm".split())
+"""Units keep their own case (``Syrup 120 mg/5 mL`` is Title Case): they are no words for :func:`is_title_case`."""
 _BULLETS = "•◦▪●‣"
 _OPENERS = "(“\"‘'["
 _CASELESS = "\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3"
@@ -361,6 +385,8 @@ _BULLET_LINE = re.compile(rf"[{_BULLETS}]\s+(\S.*)")
 _CHECKBOX_LINE = re.compile(r"[□☐☑☒✓✔]\s+\S.*")
 """A checklist line (``□ Stop aspirin 7 days before``): a list item that keeps its box."""
 _NUMBER_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
+_CIRCLED_LINE = re.compile(r"([\u2460-\u2473])\s*(\S.*)")
+"""A numbered line written with a circled number (``① Do not lift …``), as Korean pages number steps."""
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+")
 _ABBREVIATIONS = ("vs", "Vs", "VS", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Fig", "approx", "e.g", "i.e", "cf")
 """Words ending in ``.`` that do not end a sentence (``Dr. Lee``, ``RFA vs. Surgery``)."""
@@ -393,7 +419,10 @@ MAX_TABLE_COLUMNS = 8
 BYLINE_LINES = 6
 """Bylines are looked for among the first lines only: later, ``By …`` starts ordinary sentences."""
 _STEP_TITLE = re.compile(r"(step|stage|phase) \d{1,2}\s*[—–:.-]\s*\S", re.IGNORECASE)
-_IMAGE_ALT = re.compile(r"(image|photo|picture|figure|fig\.|illustration|infographic)(\s+\d{1,2})?(\s*[:.]\s+\S.*)", re.IGNORECASE)
+_IMAGE_ALT = re.compile(
+    r"(?P<open>\[)?(image|photo|picture|figure|fig\.|illustration|infographic)(\s+\d{1,2})?(?P<alt>\s*[:.]\s+\S.*?)(?(open)\])",
+    re.IGNORECASE,
+)
 """An image's alt text or caption kept by the scrape (``Image: needle position on fluoroscopy``)."""
 _ALT_NAME = re.compile(r"[^\W\d][\w’'‑ -]{0,60} (image|photo|picture|illustration|infographic|diagram|banner|poster|slide)s?", re.IGNORECASE)
 """An image's file-like alt text (``back pain infographic``): a few words naming the kind of image."""
@@ -571,7 +600,7 @@ def is_title_case(text: str) -> bool:
     A word with a capital inside is an acronym and counts as capitalised (``mJOA Score``).
     """
     tokens = re.findall(r"[^\W\d_][\w’'‑-]*", text)
-    significant = [t for t in tokens if t.lower() not in _SMALL_WORDS]
+    significant = [t for t in tokens if t.lower() not in _SMALL_WORDS and t not in _UNITS]
     if not tokens or not _capitalised(tokens[0]) or not significant:
         return False
     capitalised = sum(1 for t in significant if _capitalised(t))
@@ -623,8 +652,8 @@ def slug_matches(heading: str, slug: str) -> bool:
         return False
     if slug == expected or slug.startswith(expected) or expected.startswith(slug):
         return True
-    a, b = set(re.findall("[a-z0-9]+", expected)), set(re.findall("[a-z0-9]+", slug))
-    return len(a & b) / len(a | b) >= 0.5
+    a, b = set(re.findall(f"[a-z0-9{_CASELESS}]+", expected)), set(re.findall(f"[a-z0-9{_CASELESS}]+", slug))
+    return bool(a | b) and len(a & b) / len(a | b) >= 0.5  # "공유하기" / "카카오톡": Hangul words only
 
 
 def heading_from_slug(slug: str) -> str:
@@ -748,7 +777,7 @@ def classify(number: int, indent: int, text: str, gap: int) -> Line:
         return Line(number, bullet.group(1), "bullet", indent, gap, text)
     if _CHECKBOX_LINE.fullmatch(text):
         return Line(number, text, "bullet", indent, gap, text)  # the box stays: it is what the reader ticks
-    numbered = _NUMBER_LINE.fullmatch(text)
+    numbered = _NUMBER_LINE.fullmatch(text) or _CIRCLED_LINE.fullmatch(text)
     if numbered:
         return Line(number, numbered.group(2), "number", indent, gap, text)
     return Line(number, text, "text", indent, gap, text)
@@ -1365,7 +1394,7 @@ class BlockParser:
         line = self.lines[i]
         named = line.kind == "text" and bool(_ALT_NAME.fullmatch(line.text)) and len(words(line.text)) <= 6 and not self.is_heading(i) and not self.after_lead_in()
         alt = _IMAGE_ALT.fullmatch(line.text) if line.kind == "text" else None
-        if not named and (not alt or is_multi_sentence(alt.group(3).lstrip(" :.")) or len(words(line.text)) > 20):
+        if not named and (not alt or is_multi_sentence(alt.group("alt").lstrip(" :.")) or len(words(line.text)) > 20):
             return 0
         self.blocks.append(Caption(line.text, line.number))
         return 1
@@ -1473,14 +1502,34 @@ class BlockParser:
         above it in its column (for the first row: any in its column) end in ``.`` too.
         """
         fits = []
-        for width in range(longest, 1, -1):
+        for width in [*range(longest, 1, -1), *self.lowercase_header_widths(i, longest)]:
             cells = self.body_cells(i + width, width)
             if len(cells) // width >= 2 and len(cells) % width == 0 and columns_agree(cells, width) and not self.header_repeated(i, width, len(cells)):
                 fits.append((fit_score(cells, width), width, len(cells)))
         if fits:
             _, width, count = max(fits)
             return width, count, True
-        return longest, len(self.body_cells(i + longest, longest, trim=False)), False
+        cells = self.body_cells(i + longest, longest, trim=False)
+        full = cells[: len(cells) // longest * longest]
+        return longest, len(cells) if columns_agree(full, longest) else 0, False
+
+    def lowercase_header_widths(self, i: int, longest: int) -> list[int]:
+        """Wider headers whose last cells are short labels in sentence case (``Weight (kg)`` / ``Dose (mg)`` / ``Amount of syrup``).
+
+        Read two columns wide, such a table pairs each weight with the wrong dose:
+        its first column mixes cells starting with a word and with a digit
+        (``Amount of syrup``, ``150``, ``16–21``). Only then is a wider header
+        tried, one whose first column holds one kind; the reading that fits
+        best wins (:func:`fit_score`).
+        """
+        if first_column_kinds(self.body_cells(i + longest, longest), longest) != 2:
+            return []
+        widths, width = [], longest
+        while width < MAX_TABLE_COLUMNS and self.is_short_label(i + width) and self.lines[i + width].gap <= 1:
+            width += 1
+            if first_column_kinds(self.body_cells(i + width, width), width) == 1:
+                widths.append(width)
+        return widths
 
     def consistent_widths(self, i: int) -> list[tuple[int, int]]:
         """(columns, body cells) of each width at which a long run of Title Case cells reads as a table.
@@ -1794,8 +1843,13 @@ def stems(text: str) -> set[str]:
 
 
 def columns_agree(cells: Sequence[str], width: int) -> bool:
-    """No column mixes ``Label: value`` cells with plain ones: such rows are records, not a table's rows."""
-    return all(len({split_term(cell, lowercase=True) is None for cell in cells[c::width]}) == 1 for c in range(width))
+    """No column mixes ``Label: value`` cells with plain ones: such rows are records, not a table's rows.
+
+    Nor are the row labels ``Label: value`` lines (``Address: 123 Teheran-ro`` /
+    ``Main line: +82-2-…``): a row label names its row, a labelled value is a record's field.
+    """
+    labelled = [split_term(cell, lowercase=True) is not None for cell in cells]
+    return all(len(set(labelled[c::width])) == 1 for c in range(width)) and not all(labelled[::width])
 
 
 def ends_sentence_case_items(above: str, text: str) -> bool:
@@ -1806,6 +1860,11 @@ def ends_sentence_case_items(above: str, text: str) -> bool:
     """
     several = len(words(text)) > 1 and len(words(above)) > 1
     return several and is_title_case(text) and not is_title_case(above)
+
+
+def first_column_kinds(cells: Sequence[str], width: int) -> int:
+    """How many kinds of first cell the rows have: starting with a digit, or not."""
+    return len({cell[0].isdigit() for cell in cells[::width]})
 
 
 def fit_score(cells: Sequence[str], width: int) -> float:
@@ -1834,6 +1893,8 @@ def unify_terms(items: Sequence[Item]) -> tuple[Item, ...]:
 
 def list_number(line: Line) -> int:
     """The number of a numbered line (``3.`` -> 3)."""
+    if circled := _CIRCLED_LINE.fullmatch(line.raw):
+        return ord(circled.group(1)) - 0x2460 + 1
     match = _NUMBER_LINE.fullmatch(line.raw)
     return int(match.group(1)) if match else 0
 
@@ -2043,8 +2104,17 @@ def take_title_line(lines: list[Line]) -> tuple[str | None, list[Line]]:
     one_phrase = re.sub(r"[?!](?=\s+[A-Z])", ",", first)  # "What Does It Cost? Insurance Explained"
     is_title = is_heading_shaped(one_phrase) and is_title_case(first) and first.lower() not in GENERIC_HEADINGS and not _TOC_TITLE.fullmatch(first)
     if is_title and not BlockParser(lines, path="")._try_flat_table(0):  # not a table's first header cell
-        return first, lines[1:]
+        return first, without_repeated_title_line(lines[1:], first)
     return None, lines
+
+
+def without_repeated_title_line(lines: list[Line], title: str) -> list[Line]:
+    """The title printed again right under it as plain text (a profile page's name above its card) is the same h1."""
+    again = lines[0] if lines else None
+    heading = len(lines) > 1 and lines[1].kind == "slug"  # a repeated heading: drop_repeated_title's
+    if again is not None and again.kind == "text" and again.text.casefold() == title.casefold() and not heading:
+        return lines[1:]
+    return lines
 
 
 def drop_repeated_title(blocks: list[Block], title: str | None) -> list[Block]:

@@ -46,6 +46,7 @@ from pipeline.importer import (
     render_body,
     render_front_matter,
     site_slug,
+    slug_matches,
     split_term,
 )
 from tests.laws import examples
@@ -127,7 +128,7 @@ def sentences(text: str) -> list[str]:
     """Sentences of one unit; ``|`` splits too, as raw table rows are split into cells."""
     found = []
     for part in text.split("|"):
-        part = re.sub(r"^\d{1,3}[.)]\s+", "", " ".join(part.split()))
+        part = re.sub(r"^(\d{1,3}[.)]\s+|[\u2460-\u2473]\s*)", "", " ".join(part.split()))  # "3. " or "③ " numbers an item
         found += [s for s in _SENTENCE.split(part) if s]
     return found
 
@@ -190,7 +191,8 @@ def rejoined(text: str, extra: Counter[str]) -> tuple[Counter[str], Counter[str]
 _TEMPLATE_WORDS = re.compile(
     r"©|copyright|cookie|privacy|terms of|share|facebook|twitter|\bx\b|linkedin|pinterest|\bpin\b|tweet|kakao"
     r"|whatsapp|telegram|print|copy link|e-?mail|\bname\b|website|phone|comment|reply|message|subject|send"
-    r"|submit|accept|decline|book|appointment|consultation|read more|continue reading|\bprev|\bnext\b|\blikes? \d",
+    r"|submit|accept|decline|book|appointment|consultation|read more|continue reading|\bprev|\bnext\b|\blikes? \d"
+    r"|공유|카카오|블로그|복사|목록",  # share, KakaoTalk, blog, copy (URL), back to the list
     re.IGNORECASE,
 )
 _FOOTER_HEADING = re.compile(
@@ -240,8 +242,8 @@ def droppable_units(text: str, actual: Counter[str]) -> Counter[str]:
         counter = r"(views?|hits)\W*[\d,]+|[\d,]+ views?|(likes?|shares?)\W*[\d,]+(\s+shares?)?"
         if re.match(r"home\s*[>›»]", line, flags=re.I) or re.fullmatch(counter, " ".join(line.split()), flags=re.I):
             dropped.update(sentences(line))  # breadcrumb or view counter above the article
-        elif n and line == lines[n - 1]:
-            dropped.update(sentences(line))  # the page title repeated as the first heading
+        elif n and line in (lines[n - 1], lines[0]):
+            dropped.update(sentences(line))  # the page title repeated as the first heading or under the breadcrumb
     return dropped
 
 
@@ -466,10 +468,19 @@ def test_split_term_with_lowercase_explanations(text: str, term: tuple[str, str]
         ("Cost-effectiveness planning", False),
         ("mJOA Score", True),
         ("mJOA score", False),
+        ("Syrup 120 mg/5 mL", True),  # units keep their own case
+        ("Take 5 mg twice a day", False),
     ],
 )
 def test_is_title_case(text: str, expected: bool) -> None:
     assert is_title_case(text) is expected
+
+
+@given(st.text(alphabet="가나다라 (-)?a1", min_size=1, max_size=12), st.text(alphabet="가나다라-()a1", min_size=1, max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_slug_matching_is_total_in_any_script(heading: str, slug: str) -> None:
+    """``면회 시간`` above ``평일``: headings and slugs without a Latin letter or digit once raised ZeroDivisionError."""
+    assert slug_matches(heading, slug) in (True, False)
 
 
 # --------------------------------------------------------------------------- conversion details
