@@ -513,24 +513,25 @@ def _shown(numbers: tuple[Number, ...], values: set[str], *, other: tuple[Number
 
 
 def source_forms(glossary: Glossary, lang: str) -> list[Form]:
-    """Every wording of every term as it appears in source text written in ``lang``."""
+    """Every wording of every term as it appears in source text written in ``lang`` (with the term's ``not_in``)."""
     forms = []
     for term in glossary.terms:
         wording = glossary.forms(term, lang)
         if wording is not None:
-            forms += [Form(text, term.id, "source", term.case_sensitive, wording.spacing_matters) for text in wording.allowed]
+            exact, not_in = wording.spacing_matters, wording.not_in
+            forms += [Form(text, term.id, "source", term.case_sensitive, exact, not_in) for text in wording.allowed]
     return forms
 
 
 def target_forms(glossary: Glossary, lang: str) -> list[Form]:
-    """Every preferred, admitted and forbidden wording in ``lang``."""
+    """Every preferred, admitted and forbidden wording in ``lang`` (with the term's ``not_in`` there)."""
     forms = []
     for term in glossary.terms:
         wording = glossary.forms(term, lang)
         if wording is None:
             continue
-        exact = wording.spacing_matters
-        forms += [Form(text, term.id, kind, term.case_sensitive, exact) for kind, texts in wording.by_kind() for text in texts]
+        exact, not_in = wording.spacing_matters, wording.not_in
+        forms += [Form(text, term.id, kind, term.case_sensitive, exact, not_in) for kind, texts in wording.by_kind() for text in texts]
     return forms
 
 

@@ -8,6 +8,7 @@ Schema, version 1 (reviewers edit this file by hand)::
       - id: herniated-disc            # stable id: findings, suppressions, TBX
         source: herniated disc        # canonical source term
         variants: [disc herniation]   # other source forms (inflections are automatic)
+        not_in: [disc jockey]         # source expressions in which the term's wordings do not count
         note: Most common cause of sciatica.
         case_sensitive: false         # default false; true for abbreviations (MSC)
         keep: false                   # true: must appear unchanged in translations (MRI)
@@ -16,6 +17,7 @@ Schema, version 1 (reviewers edit this file by hand)::
             preferred: 추간판 탈출증
             admitted: [디스크 탈출증, 허리 디스크]
             forbidden: [추간판 헤르니아]
+            not_in: [디스크자키]       # the same, in this language
             note: 환자용 문서에서는 ...
 
 Rules checked before anything runs (every problem is reported at once, each
@@ -24,6 +26,14 @@ duplicate keys, unknown keys (with "did you mean"), wrong types, missing
 required keys, ids that are not slugs or look like numbers, duplicate ids, a
 source form claimed by two terms, unknown or non-gettext language codes, and
 a wording listed both as allowed (preferred/admitted) and forbidden.
+
+``not_in`` lists fixed expressions that contain a wording of the term but mean
+something else: Arabic ``عنق الرحم`` (cervix, "neck of the womb") for ``عنق`` (neck),
+Chinese ``宫颈`` (cervix) for ``颈``, Japanese ``腰かけ`` (sit down) for ``腰``.
+There the wording is not the term (see :mod:`pipeline.termmatch`); the expression
+is matched by the language's rules, so one entry covers its inflections and clitics.
+An expression may not be one of the term's own wordings in that language (that
+wording would never count). Export to TBX and CSV leaves ``not_in`` out.
 
 Spacing variants are deliberate: ``preferred: 줄기세포`` with
 ``forbidden: [줄기 세포]`` is valid and makes spacing significant for that
@@ -63,8 +73,8 @@ SCHEMA_VERSION = 1
 FormKind = Literal["preferred", "admitted", "forbidden"]
 
 _TOP_KEYS = ("version", "source_language", "terms")
-_TERM_KEYS = ("id", "source", "variants", "note", "case_sensitive", "keep", "translations")
-_TRANSLATION_KEYS = ("preferred", "admitted", "forbidden", "note")
+_TERM_KEYS = ("id", "source", "variants", "not_in", "note", "case_sensitive", "keep", "translations")
+_TRANSLATION_KEYS = ("preferred", "admitted", "forbidden", "not_in", "note")
 _ID_RE = re.compile(r"[a-z0-9]+(?:[-._][a-z0-9]+)*")
 _NUMBER_LIKE_RE = re.compile(r"[-+]?[0-9][0-9._,:eE+-]*|0[xXoO][0-9a-fA-F]+")
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -90,6 +100,8 @@ class TermTranslation:
     note: str | None = None
     line: int = 0
     """1-based line of the language key in the glossary file."""
+    not_in: tuple[str, ...] = ()
+    """Longer expressions in which these wordings do not name the term (``عنق الرحم`` for ``عنق``)."""
 
     @property
     def allowed(self) -> tuple[str, ...]:
@@ -122,6 +134,8 @@ class Term:
     translations: tuple[TermTranslation, ...] = ()
     line: int = 0
     """1-based line of the term's ``id`` (or of its list item)."""
+    not_in: tuple[str, ...] = ()
+    """Source-language expressions in which the source forms do not name the term (``disc jockey``)."""
 
     @property
     def source_forms(self) -> tuple[str, ...]:
@@ -166,8 +180,16 @@ class Glossary:
     def forms(self, term: Term, lang: str) -> TermTranslation | None:
         """The wordings of ``term`` in ``lang``; for the source language, source and variants."""
         if lang == self.source_language:
-            return TermTranslation(lang, term.source, term.variants, (), term.note, term.line)
+            return TermTranslation(lang, term.source, term.variants, (), term.note, term.line, term.not_in)
         return term.translation(lang)
+
+
+def _roles(preferred: str | None, admitted: tuple[str, ...]) -> dict[str, str]:
+    """Collapsed allowed wording -> ``preferred`` or ``admitted``."""
+    roles = {_collapse(preferred): "preferred"} if preferred else {}
+    for form in admitted:
+        roles.setdefault(_collapse(form), "admitted")
+    return roles
 
 
 def _squeeze(text: str) -> str:
@@ -398,15 +420,20 @@ class _Reader:
         source = self.string(items["source"][1], f"{key}.source")
         keep = self.boolean(items, "keep", key)
         translations = self.translations(items, key, keep=keep)
+        variants = self.strings(items, "variants", key)
+        wordings = {_collapse(source): "source"} if source else {}
+        for form in variants:
+            wordings.setdefault(_collapse(form), "variant")
         term = Term(
             id=term_id or "",
             source=source or "",
-            variants=self.strings(items, "variants", key),
+            variants=variants,
             note=self.optional_string(items, "note", key),
             case_sensitive=self.boolean(items, "case_sensitive", key),
             keep=keep,
             translations=translations,
             line=items["id"][0].start_mark.line + 1,
+            not_in=self.not_in(items, key, wordings),
         )
         return term if term_id and source else None
 
@@ -450,6 +477,9 @@ class _Reader:
         admitted = self.strings(items, "admitted", key)
         forbidden = self.strings(items, "forbidden", key)
         self.no_allowed_forbidden(items, key, preferred, admitted, forbidden)
+        wordings = _roles(preferred, admitted)
+        for form in forbidden:
+            wordings.setdefault(_collapse(form), "forbidden")
         return TermTranslation(
             lang=lang or "",
             preferred=preferred,
@@ -457,7 +487,21 @@ class _Reader:
             forbidden=forbidden,
             note=self.optional_string(items, "note", key),
             line=at.start_mark.line + 1,
+            not_in=self.not_in(items, key, wordings),
         )
+
+    def not_in(self, items: dict[str, tuple[Node, Node]], key: str, wordings: dict[str, str]) -> tuple[str, ...]:
+        """``not_in``: expressions longer than the wordings they contain, so never a wording itself."""
+        expressions = self.strings(items, "not_in", key)
+        if not expressions or not isinstance(items["not_in"][1], SequenceNode):
+            return expressions
+        for index, node in enumerate(items["not_in"][1].value):
+            expression = " ".join(node.value.split()) if isinstance(node, ScalarNode) else ""
+            role = wordings.get(_collapse(expression)) if expression else None
+            if role is not None:
+                message = f"{expression!r} is the {role} form itself; list the longer expressions that contain it"
+                self.fail(node, f"{key}.not_in[{index}]", message)
+        return expressions
 
     def no_allowed_forbidden(
         self,
@@ -467,9 +511,7 @@ class _Reader:
         admitted: tuple[str, ...],
         forbidden: tuple[str, ...],
     ) -> None:
-        allowed = {_collapse(preferred): "preferred"} if preferred else {}
-        for form in admitted:
-            allowed.setdefault(_collapse(form), "admitted")
+        allowed = _roles(preferred, admitted)
         if "forbidden" not in items or not isinstance(items["forbidden"][1], SequenceNode):
             return
         for index, (node, form) in enumerate(zip(items["forbidden"][1].value, forbidden)):
@@ -564,6 +606,8 @@ class GlossaryDocument:
         entry["source"] = term.source
         if term.variants:
             entry["variants"] = _flow(term.variants)
+        if term.not_in:
+            entry["not_in"] = _flow(term.not_in)
         if term.note:
             entry["note"] = term.note
         if term.case_sensitive:
@@ -674,6 +718,8 @@ def _fill(mapping: CommentedMap, translation: TermTranslation) -> None:
     _set_or_drop(mapping, "preferred", translation.preferred, after=None)
     _set_or_drop(mapping, "admitted", list(translation.admitted) or None, after="preferred")
     _set_or_drop(mapping, "forbidden", list(translation.forbidden) or None, after="admitted")
+    if translation.not_in:  # a TBX or CSV import knows no not_in: what the file lists stays
+        _set_or_drop(mapping, "not_in", list(translation.not_in), after="forbidden")
     if translation.note is not None:
         _set_or_drop(mapping, "note", translation.note or None, after="forbidden")
 

@@ -6,6 +6,15 @@ the glossary. Candidates are then checked at their edges and chosen
 leftmost-longest: ``mesenchymal stem cells`` is one match, not also
 ``stem cell``; ``좌골신경통`` (sciatica) hides ``좌골신경`` (sciatic nerve).
 
+Longest match assumes that a longer wording is made of the shorter ones, so
+a whole word under it still counts (``хроническая`` in ``хроническая боль``).
+A fixed expression that means something else is declared instead: a form's
+``not_in`` expressions (the glossary's ``not_in``) are keys of the same
+automaton, found by the same rules (``عنق الرحم``, cervix, also as
+``وبعنق الرحم``), and a wording of the form inside one of them is neither
+chosen nor hidden (``عنق``, neck, there is not the neck). Other terms inside
+the expression still count.
+
 Matching rules, by language (the same rules apply to source and target text):
 
 * **English**: case-insensitive unless the term is ``case_sensitive``; whole
@@ -134,6 +143,10 @@ class Form:
     case_sensitive: bool = False
     exact_spacing: bool = False
     """Spaces must be exactly as written (a spacing variant is forbidden)."""
+    not_in: tuple[str, ...] = ()
+    """Longer expressions in which the wording is not this term (``عنق الرحم``, cervix, for
+    ``عنق``, neck): matched by the same rules (inflected, with clitics), letter case and
+    spacing ignored; a match of the wording inside one of them is dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +169,18 @@ class _Entry:
     rank: tuple[int, int, int]
     """Lower wins when several terms claim one span: the glossary's own wordings first,
     then the inflection closest to its base (``injected``: inject before injection)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """An occurrence of ``not_in`` expressions in the searched text."""
+
+    start: int
+    end: int
+    expressions: frozenset[str]
+
+    def hides(self, form: Form, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end and not self.expressions.isdisjoint(form.not_in)
 
 
 def _rank(key: str, base: str, generated: int) -> tuple[int, int, int]:
@@ -1405,14 +1430,19 @@ def korean_morphemes(text: str) -> tuple[tuple[int, int, str], ...]:
 class Matcher:
     """Finds glossary wordings in text of one language, leftmost-longest."""
 
-    def __init__(self, rules: _Rules, table: dict[str, list[_Entry]]) -> None:
+    def __init__(self, rules: _Rules, table: dict[str, list[_Entry]], blockers: dict[str, set[str]] | None = None) -> None:
+        """``blockers``: automaton key -> the ``not_in`` expressions it is a form of."""
         self._rules = rules
         self._automaton: Any = None
+        self._blocking = bool(blockers)
+        blockers = blockers or {}
         self.size = len(table)
         if table:
             self._automaton = ahocorasick.Automaton()
-            for key, entries in table.items():
-                self._automaton.add_word(key, (len(key), tuple(entries), _unconditional(entries)))
+            for key in [*table, *(k for k in blockers if k not in table)]:
+                entries = table.get(key, [])
+                value = (len(key), tuple(entries), _unconditional(entries), frozenset(blockers.get(key, ())))
+                self._automaton.add_word(key, value)
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
@@ -1425,7 +1455,8 @@ class Matcher:
         ``хроническая`` (chronic) inside the chosen ``хроническая боль`` (chronic pain)
         is such a hidden match; ``좌골신경`` inside the word ``좌골신경통`` is not (not a
         whole word). Japanese and Chinese have no word spaces: there only a wording at
-        the head or tail of the longer one is (``組織`` in ``脂肪組織``).
+        the head or tail of the longer one is (``組織`` in ``脂肪組織``). A wording inside
+        one of its ``not_in`` expressions is neither chosen nor hidden.
         """
         if self._automaton is None or not text:
             return [], []
@@ -1433,36 +1464,62 @@ class Matcher:
         # (start, -end) sorts leftmost first, then longest; two keys never share both ends.
         candidates = [(end + 1 - value[0], -end - 1, value) for end, value in self._automaton.iter(norm.text)]
         candidates.sort()
+        blocks = self._blocks(text, norm, candidates) if self._blocking else ()
         chosen: list[Match] = []
         overlapped: list[Match] = []
         taken_until = -1
         for ns, minus_ne, value in candidates:
             if ns >= taken_until:
-                match = self._accepted(text, norm, ns, -minus_ne, value)
+                match = self._accepted(text, norm, ns, -minus_ne, value, blocks)
                 if match is not None:
                     chosen.append(match)
                     taken_until = -minus_ne
             elif hidden:
-                match = self._accepted(text, norm, ns, -minus_ne, value)
+                match = self._accepted(text, norm, ns, -minus_ne, value, blocks)
                 if match is not None and self._rules.counts_hidden(text, match, chosen[-1]):
                     overlapped.append(match)
         return chosen, overlapped
 
-    def _accepted(self, text: str, norm: _Normalized, ns: int, ne: int, value: Any) -> Match | None:
+    def _blocks(self, text: str, norm: _Normalized, candidates: list[tuple[int, int, Any]]) -> tuple[_Block, ...]:
+        """Where ``not_in`` expressions occur, with the edges and forms a wording would need."""
+        found = []
+        for ns, minus_ne, value in candidates:
+            expressions: frozenset[str] = value[3]
+            if not expressions:
+                continue
+            start, end = norm.span(ns, -minus_ne)
+            if not self._rules.accept(text, norm, ns, -minus_ne, start, end):
+                continue
+            surface = text[start:end]
+            if self._rules.needs_confirming(surface):
+                expressions = frozenset(e for e in expressions if self._rules.confirms(e, surface))
+            if expressions:
+                found.append(_Block(start, end, expressions))
+        return tuple(found)
+
+    def _accepted(
+        self, text: str, norm: _Normalized, ns: int, ne: int, value: Any, blocks: tuple[_Block, ...] = ()
+    ) -> Match | None:
+        _length, entries, unconditional, _expressions = value
+        if not entries:
+            return None
         start, end = norm.span(ns, ne)
         if not self._rules.accept(text, norm, ns, ne, start, end):
             return None
-        _length, entries, unconditional = value
         surface = text[start:end]
         if unconditional is None or self._rules.needs_confirming(surface):
             forms = _verified(entries, surface, self._rules)
         else:
             forms = unconditional
+        if blocks:
+            forms = tuple(f for f in forms if not any(block.hides(f, start, end) for block in blocks))
         return Match(start, end, surface, forms) if forms else None
 
 
 def _unconditional(entries: list[_Entry]) -> tuple[Form, ...] | None:
     """The forms of a key when no letter case or spacing needs checking (the common case), else None."""
+    if not entries:
+        return ()
     if any(e.form.case_sensitive or e.form.exact_spacing for e in entries):
         return None
     best = min(e.rank for e in entries)
@@ -1511,12 +1568,18 @@ def _spacing_ok(entry: _Entry, surface: str) -> bool:
 
 
 def compile_matcher(forms: Iterable[Form], *, lang: str, analyser: Analyser = "kiwi") -> Matcher:
-    """One automaton over every wording (and generated inflection) of ``forms`` in ``lang``."""
+    """One automaton over every wording (and generated inflection) of ``forms`` in ``lang``,
+    and over their ``not_in`` expressions."""
     rules = _rules_for(lang, analyser)
     table: dict[str, list[_Entry]] = {}
+    blockers: dict[str, set[str]] = {}
     for form in forms:
         base = rules.fold(form.text)
         for key, cased, generated in rules.keys(form):
             if key:
                 table.setdefault(key, []).append(_Entry(form, cased, _rank(key, base, generated)))
-    return Matcher(rules, table)
+        for expression in form.not_in:
+            for key, _cased, _generated in rules.keys(Form(expression, form.term, form.kind)):
+                if key:
+                    blockers.setdefault(key, set()).add(expression)
+    return Matcher(rules, table, blockers)

@@ -120,6 +120,43 @@ def test_programmatic_edit_keeps_comments_order_and_style(tmp_path: Path) -> Non
     assert not GlossaryDocument.open(path).save()  # nothing changed: nothing written
 
 
+NOT_IN = """\
+version: 1
+source_language: en
+terms:
+  - id: neck
+    source: neck
+    not_in: [swan neck]
+    translations:
+      ar: {preferred: رقبة, admitted: [عنق], not_in: [عنق الرحم]}
+      ja: {preferred: 頸部}
+"""
+
+
+def test_not_in_is_read_per_term_and_language(tmp_path: Path) -> None:
+    glossary = parse_glossary(NOT_IN, path="glossary.yaml")
+    neck = glossary.term("neck")
+    assert neck is not None and neck.not_in == ("swan neck",)
+    assert neck.translation("ar").not_in == ("عنق الرحم",)  # type: ignore[union-attr]
+    assert neck.translation("ja").not_in == ()  # type: ignore[union-attr]
+    assert glossary.forms(neck, "en").not_in == ("swan neck",)  # type: ignore[union-attr]
+
+
+def test_not_in_survives_edits_and_is_written_for_new_terms(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(NOT_IN, encoding="utf-8")
+    document = GlossaryDocument.open(path)
+    # an import (TBX, CSV) knows no not_in: the wordings change, the file's not_in stays
+    document.set_translation("neck", TermTranslation("ar", "رقبة", ("عنق", "جيد")))
+    document.add_term(Term("spine", "spine", not_in=("spine-chilling",), translations=(TermTranslation("zh_Hans", "脊柱", not_in=("脊柱侧弯",)),)))
+    assert document.save()
+    edited = load_glossary(path)
+    assert edited.term("neck").translation("ar").not_in == ("عنق الرحم",)  # type: ignore[union-attr]
+    assert edited.term("neck").translation("ar").admitted == ("عنق", "جيد")  # type: ignore[union-attr]
+    spine = edited.term("spine")
+    assert spine is not None and spine.not_in == ("spine-chilling",) and spine.translation("zh_Hans").not_in == ("脊柱侧弯",)  # type: ignore[union-attr]
+
+
 def test_edit_that_would_break_the_glossary_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yaml"
     shutil.copy(GOOD, path)
