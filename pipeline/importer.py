@@ -16,7 +16,7 @@ whole articles written in the site's style check the rules together
 [article-aftercare-bilingual] [article-mri-report] [article-home-exercises]
 [article-vitamin-d] [article-injection-qa] [article-child-paracetamol]
 [article-mri-preparation] [article-pregabalin] [article-discectomy-comparison]
-[article-holiday-notice].
+[article-holiday-notice] [article-celecoxib] [article-back-care].
 
 Reading the raw text
   * UTF-8 only; binary, non-UTF-8, control characters, empty and oversized
@@ -162,6 +162,19 @@ Blocks that are not headings
     numbered item, they nest if earlier items' bullets did. [numbered-bullets-flat]
     So does one plain line between ``1.`` and ``2.``: it explains the item
     above, whose first line becomes its bold title. [numbered-flat-text]
+  * A flat list holding group labels is split at them: each label is a bold
+    paragraph above its own list, so which effects are common is not left to
+    the order (``Common (more than 1 in 10 people)`` / ``Dizziness`` / … / ``Less
+    common (up to 1 in 100 people)`` / …), with or without ``•`` bullets. A label
+    is unlike its siblings: a parenthesised frequency or condition (``(if your
+    kidneys work less well)``), a final colon, a frequency category (``Rare``), a
+    time of day (``Evening``), or a form another label shares (``Do`` / ``Don’t``,
+    ``Before surgery`` / ``After surgery``). The labels start the list, none follows
+    another, the items outnumber them, and a label known only by its words or
+    its form heads two items or more. [list-group-labels] [article-celecoxib]
+    [article-back-care] A list whose first item is merely short, parallel items
+    (``Lumbar stenosis`` / ``Cervical stenosis``, ``Before meals`` / ``With water`` /
+    ``After meals``) and names with a brand in brackets stay one list. [list-group-labels-plain]
   * A lone ``1.`` line, with no numbered line or sub-item next to it, is a
     sentence starting with a number (``1. and 2. grade slips ...``): a
     paragraph keeping its number, with a warning ``[import-lone-number]``. [lone-number]
@@ -242,6 +255,11 @@ Blocks that are not headings
     ``Can restart``) is a table's only when, at exactly one width, the first
     column's cells start with a letter and another column's all start with
     a digit (``7 days``), and no header cell does. [table-number-column]
+    A table whose chosen reading still has a first column mixing quantities
+    and words (``150`` / ``16–21`` / ``10 mL`` beside a header cell too long to be
+    tried as one: each dose beside the wrong weight) is kept as read, with a
+    warning ``[import-table-unclear]`` so a person checks it; ``Under 3 months``
+    above ``3–11 months`` is a quantity, so a right table does not warn. [table-mixed-row-labels]
   * In an article without slug lines every short Title Case line has a
     heading's shape, so flattened tables are looked for first, reading such
     lines as cells; a table whose width leaves only full rows wins over the
@@ -1410,7 +1428,27 @@ class BlockParser:
         cells = [line.text for line in self.lines[i : i + width * (rows + 1)]]
         grid = tuple(tuple(cells[r * width : (r + 1) * width]) for r in range(rows + 1))
         self.blocks.append(Table(grid[0], grid[1:], self.lines[i].number))
+        self.warn_mixed_row_labels(self.blocks[-1])
         return width * (rows + 1)
+
+    def warn_mixed_row_labels(self, table: Table) -> None:
+        """A first column mixing quantities and words is a reading no width made right: a person must check it.
+
+        Rows are labelled by one kind of cell (weights, ages, or names). Read at
+        the wrong width, a dose table's first column holds ``150``, ``16–21`` and
+        ``10 mL`` beside a header cell: each dose stands beside the wrong weight.
+        The best reading is kept, since no other reading was better.
+        """
+        labels = [row[0] for row in table.rows]
+        if first_column_kinds(labels, 1) < 2:
+            return
+        word = next(cell for cell in labels if not _NUMBER_FIRST.match(cell))
+        number = next(cell for cell in labels if _NUMBER_FIRST.match(cell))
+        message = (
+            f"table read {len(table.header)} columns wide, but its first column mixes words and numbers "
+            f"({shortened(word)!r}, {shortened(number)!r}): a value may stand in the wrong row; check it against the source"
+        )
+        self.warn(table.line, message, "import-table-unclear")
 
     def flat_table_shape(self, i: int) -> tuple[int, int, bool] | None:
         """(columns, body cells, whether the width leaves only full rows) of a flattened table at line ``i``."""
@@ -1584,7 +1622,7 @@ class BlockParser:
             self.blocks.append(Paragraph(line.raw, line.number))
             return 1
         block, end = self.parse_list(i, floor=-1)
-        self.blocks.append(block)
+        self.blocks += grouped(block)
         return end - i
 
     def is_lone_number(self, i: int) -> bool:
@@ -1685,7 +1723,7 @@ class BlockParser:
             phrases += 1
         lowercase = any(self.lines[j].text[0].islower() for j in range(i, i + phrases))
         if phrases >= 2 and lowercase:  # "We offer:" / "same-day MRI" / "English interpreters": items, not captions
-            self.blocks.append(ListBlock(False, unify_terms([self.plain_item(j) for j in range(i, i + phrases)]), self.lines[i].number))
+            self.blocks += grouped(ListBlock(False, unify_terms([self.plain_item(j) for j in range(i, i + phrases)]), self.lines[i].number))
             return phrases
         run = self.plain_run(i)
         ended_by_paragraph = False
@@ -1703,7 +1741,7 @@ class BlockParser:
         if not run:
             return 0
         items = tuple(self.plain_item(j) for j in run)
-        self.blocks.append(ListBlock(False, unify_terms(items), self.lines[run[0]].number))
+        self.blocks += grouped(ListBlock(False, unify_terms(items), self.lines[run[0]].number))
         return len(run)
 
     def plain_item(self, j: int) -> Item:
@@ -1765,7 +1803,7 @@ class BlockParser:
             while self.after_lead_in() and self.is_unpunctuated_line(i) and self.lines[i].gap == 0:
                 items.append(self.plain_item(i))  # a longer item after short ones: the list goes on
                 i += 1
-        self.blocks.append(ListBlock(False, unify_terms(items), items[0].line))
+        self.blocks += grouped(ListBlock(False, unify_terms(items), items[0].line))
         return sum(1 + len(item.parts) for item in items)
 
     def is_unpunctuated_line(self, i: int) -> bool:
@@ -1862,9 +1900,18 @@ def ends_sentence_case_items(above: str, text: str) -> bool:
     return several and is_title_case(text) and not is_title_case(above)
 
 
+_NUMBER_FIRST = re.compile(r"([<>≤≥~]|(under|over|up to|less than|more than|below|above|about|at least|at most|from)\s)?\s*\d", re.IGNORECASE)
+"""A cell that starts with a quantity: ``16–21``, ``Under 3 months``, ``≤ 4 g``."""
+
+
+def shortened(text: str, *, limit: int = 30) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, for a message."""
+    return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + " …"
+
+
 def first_column_kinds(cells: Sequence[str], width: int) -> int:
-    """How many kinds of first cell the rows have: starting with a digit, or not."""
-    return len({cell[0].isdigit() for cell in cells[::width]})
+    """How many kinds of first cell the rows have: starting with a quantity (``16–21``, ``Under 3 months``), or not."""
+    return len({bool(_NUMBER_FIRST.match(cell)) for cell in cells[::width]})
 
 
 def fit_score(cells: Sequence[str], width: int) -> float:
@@ -1889,6 +1936,96 @@ def unify_terms(items: Sequence[Item]) -> tuple[Item, ...]:
         return tuple(items)
     lenient = [item.style == "plain" and split_term(item.text, lowercase=True) for item in items]
     return tuple(replace(item, style="term") if ok else item for item, ok in zip(items, lenient))
+
+
+_FREQUENCY_WORD = re.compile(r"(very |less )?common|uncommon|(very )?rare|(frequency )?not known", re.IGNORECASE)
+"""Side effects' frequency categories: a label by its words alone."""
+_TIME_OF_DAY = re.compile(r"(in the )?(morning|afternoon|evening)|(at )?night", re.IGNORECASE)
+_WHEN_WORD = frozenset({"before", "after", "during", "until"})
+_QUALIFIER = re.compile(r"(?P<head>[^()]*\S)\s*\((?P<inside>[^()]+)\)")
+_FREQUENCY_OR_CONDITION = re.compile(
+    r".*(\d[\d,.]*\s*(in|out of)\s*\d[\d,]*|\d\s*%|\b(people|patients|users)\b).*|(if|when|unless|while|during|before|after)\b.*",
+    re.IGNORECASE,
+)
+
+
+def label_core(text: str) -> list[str]:
+    """A label's words without a final colon or qualifier, ``n't`` as ``not`` (``Don’t:`` -> ``do not``)."""
+    text = text.removesuffix(":").replace("’", "'")
+    if qualified := _QUALIFIER.fullmatch(text):
+        text = qualified.group("head")
+    return re.sub(r"n't\b", " not", text.casefold()).split()
+
+
+def is_parallel(a: str, b: str) -> bool:
+    """Two labels in parallel form: the same with ``not`` (``Do`` / ``Don't``), or at
+    another time (``Before surgery`` / ``After surgery``)."""
+    x, y = sorted((label_core(a), label_core(b)), key=len)
+    if not x or len(y) > 4 or any(c.isdigit() for c in a + b):
+        return False
+    if len(y) == len(x) + 1:
+        return y == [*x, "not"] or y == ["not", *x]
+    return len(x) == len(y) >= 2 and x[0] != y[0] and {x[0], y[0]} <= _WHEN_WORD and x[1:] == y[1:]
+
+
+def label_strength(texts: Sequence[str]) -> list[int]:
+    """How surely each line of a list labels a group: 2 by its own shape, 1 by its words, 0 not at all.
+
+    Strong: a final colon (``Morning:``), a parenthesised frequency or condition
+    (``Common (more than 1 in 10 people)``, ``(if you are over 65)``), a
+    frequency category (``Rare``). Weak: a time of day (``Evening``), or a form
+    another line shares (``Do`` / ``Don't``, ``Before surgery`` / ``After surgery``).
+    """
+    found = []
+    for n, text in enumerate(texts):
+        qualified = _QUALIFIER.fullmatch(text.removesuffix(":"))
+        core = " ".join(label_core(text))
+        if (text.endswith(":") and len(words(text)) <= 6) or _FREQUENCY_WORD.fullmatch(core) or (
+            qualified and _FREQUENCY_OR_CONDITION.fullmatch(qualified.group("inside").strip())
+        ):
+            found.append(2)
+        elif _TIME_OF_DAY.fullmatch(core) or any(is_parallel(text, other) for m, other in enumerate(texts) if m != n):
+            found.append(1)
+        else:
+            found.append(0)
+    return found
+
+
+def group_labels(texts: Sequence[str]) -> tuple[int, ...]:
+    """Indexes of the lines that label groups inside one flat list, or ``()``.
+
+    ``Common (more than 1 in 10 people)`` / ``Dizziness`` / ``Sleepiness`` /
+    ``Less common (up to 1 in 100 people)`` / ``Blurred vision``: read as one
+    list, which effects are common is only clear from the order. A label is
+    unlike its siblings (:func:`label_strength`). The labels must start the
+    list, none may follow another, and the items must outnumber them; with a
+    weak sign each needs two items. So a list whose first item is merely short
+    (``Dizziness`` / ``Blurred vision in one eye``) or alternating phrases
+    (``Before meals`` / ``With water`` / ``After meals`` / ``At bedtime``) stay one list.
+    """
+    strength = label_strength(texts)
+    labels = tuple(n for n, sign in enumerate(strength) if sign)
+    if len(labels) < 2 or labels[0] != 0 or len(texts) - len(labels) <= len(labels):
+        return ()
+    least = 1 if all(strength[n] == 2 for n in labels) else 2
+    if any(b - a <= least for a, b in zip(labels, [*labels[1:], len(texts)])):
+        return ()
+    if any(t.endswith(".") or len(words(t)) > 8 for t in (texts[n] for n in labels)):
+        return ()
+    return labels
+
+
+def grouped(block: ListBlock) -> list[Block]:
+    """A flat bullet list split at its group labels: each label a bold paragraph above its own list."""
+    plain = not block.ordered and all(not item.parts for item in block.items)
+    labels = group_labels([item.text for item in block.items]) if plain else ()
+    if not labels:
+        return [block]
+    out: list[Block] = []
+    for start, end in zip(labels, [*labels[1:], len(block.items)]):
+        label, items = block.items[start], block.items[start + 1 : end]
+        out += [Paragraph(label.text, label.line, strong=True), ListBlock(False, tuple(items), items[0].line)]
+    return out
 
 
 def list_number(line: Line) -> int:

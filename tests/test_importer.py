@@ -40,6 +40,8 @@ from pipeline.importer import (
     Table,
     convert,
     escape_block,
+    group_labels,
+    grouped,
     is_title_case,
     load_manifest,
     read_raw,
@@ -474,6 +476,40 @@ def test_split_term_with_lowercase_explanations(text: str, term: tuple[str, str]
 )
 def test_is_title_case(text: str, expected: bool) -> None:
     assert is_title_case(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("items", "labels"),
+    [
+        (["Very common", "Headache", "Common", "Rash", "Itch", "Rare", "Seizures"], (0, 2, 5)),  # frequency categories
+        (["If you are over 65:", "Take half", "Ask us", "Otherwise:", "Take 1 tablet"], (0, 3)),  # final colons
+        (["Before surgery", "Stop smoking", "Shower", "After surgery", "Walk", "Rest"], (0, 3)),
+        (["Do", "Walk", "Sit", "Don't", "Lift", "Twist"], (0, 3)),
+        (["Morning", "Walk", "Evening", "Walk more"], ()),  # a label known by its words alone heads two items
+        (["Morning", "Afternoon", "Evening"], ()),  # labels of nothing
+        (["Dizziness", "Blurred vision in one eye", "Sleepiness", "Swollen hands or feet"], ()),
+        (["Lumbar stenosis", "Sciatica", "Cervical stenosis", "Neck pain", "Headache"], ()),
+        (["Before meals", "With water", "After meals", "At bedtime", "With food"], ()),
+        (["Spinal Stenosis", "Herniated disc", "Degenerative disc disease", "Adult Scoliosis", "Compression fracture"], ()),
+        (["Ibuprofen (400 mg)", "Aspirin", "Naproxen (250 mg)", "Clopidogrel", "Insulin"], ()),  # a dose, not a frequency
+        (["Metformin (Glucophage)", "Aspirin", "Warfarin (Coumadin)", "Clopidogrel", "Insulin"], ()),
+    ],
+)
+def test_group_labels(items: list[str], labels: tuple[int, ...]) -> None:
+    assert group_labels(items) == labels
+
+
+_LIST_LINES = st.sampled_from(["Common", "Rare (up to 1 in 1,000 people)", "Morning:", "Do", "Don't", "Dizziness", "Walk", "Before surgery", "After surgery", "Rash"])
+
+
+@given(st.lists(_LIST_LINES, min_size=1, max_size=10))
+@settings(max_examples=examples(200), deadline=None)
+def test_grouping_keeps_every_item_in_order(texts: list[str]) -> None:
+    block = ListBlock(False, tuple(Item(t, n + 1) for n, t in enumerate(texts)), 1)
+    flat: list[str] = []
+    for part in grouped(block):
+        flat += [part.text] if isinstance(part, Paragraph) else [item.text for item in part.items]
+    assert flat == texts
 
 
 @given(st.text(alphabet="가나다라 (-)?a1", min_size=1, max_size=12), st.text(alphabet="가나다라-()a1", min_size=1, max_size=12))
