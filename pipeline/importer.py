@@ -171,7 +171,10 @@ Blocks that are not headings
     time of day (``Evening``), or a form another label shares (``Do`` / ``Don’t``,
     ``Before surgery`` / ``After surgery``). The labels start the list, none follows
     another, the items outnumber them, and a label known only by its words or
-    its form heads two items or more. [list-group-labels] [article-celecoxib]
+    its form heads two items or more. A label known only by its condition
+    must share a word with another label (``Usual dose`` / ``Lower dose``), so
+    medicine names with conditions (``Aspirin (if you take it for pain)`` /
+    ``Warfarin`` / ``Ibuprofen (if not prescribed)``) stay items. [list-group-labels] [article-celecoxib]
     [article-back-care] A list whose first item is merely short, parallel items
     (``Lumbar stenosis`` / ``Cervical stenosis``, ``Before meals`` / ``With water`` /
     ``After meals``) and names with a brand in brackets stay one list. [list-group-labels-plain]
@@ -1943,6 +1946,8 @@ _FREQUENCY_WORD = re.compile(r"(very |less )?common|uncommon|(very )?rare|(frequ
 _TIME_OF_DAY = re.compile(r"(in the )?(morning|afternoon|evening)|(at )?night", re.IGNORECASE)
 _WHEN_WORD = frozenset({"before", "after", "during", "until"})
 _QUALIFIER = re.compile(r"(?P<head>[^()]*\S)\s*\((?P<inside>[^()]+)\)")
+_FREQUENCY_CONDITION_ONLY = re.compile(r"(if|when|unless|while|during|before|after)\b.*", re.IGNORECASE)
+"""A bracket holding a condition: a label by it only when another label shares its head (:func:`group_labels`)."""
 _FREQUENCY_OR_CONDITION = re.compile(
     r".*(\d[\d,.]*\s*(in|out of)\s*\d[\d,]*|\d\s*%|\b(people|patients|users)\b).*|(if|when|unless|while|during|before|after)\b.*",
     re.IGNORECASE,
@@ -2012,7 +2017,21 @@ def group_labels(texts: Sequence[str]) -> tuple[int, ...]:
         return ()
     if any(t.endswith(".") or len(words(t)) > 8 for t in (texts[n] for n in labels)):
         return ()
+    if any(_by_condition_only(texts[n]) and not _shares_a_head(texts[n], [texts[m] for m in labels if m != n]) for n in labels):
+        return ()  # medicine names with conditions (``Aspirin (if you take it for pain)``) are items, not labels
     return labels
+
+
+def _by_condition_only(text: str) -> bool:
+    """A label only by its bracketed condition (``Lower dose (if your kidneys work less well)``)."""
+    qualified = _QUALIFIER.fullmatch(text)
+    return bool(qualified) and not text.endswith(":") and _FREQUENCY_CONDITION_ONLY.fullmatch(qualified.group("inside").strip()) is not None
+
+
+def _shares_a_head(text: str, others: Sequence[str]) -> bool:
+    """Whether another label's words share one with ``text``'s head (``Usual dose`` / ``Lower dose``)."""
+    head = set(label_core(text)) - _SMALL_WORDS
+    return any(head & (set(label_core(other)) - _SMALL_WORDS) for other in others)
 
 
 def grouped(block: ListBlock) -> list[Block]:

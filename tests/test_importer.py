@@ -493,6 +493,9 @@ def test_is_title_case(text: str, expected: bool) -> None:
         (["Spinal Stenosis", "Herniated disc", "Degenerative disc disease", "Adult Scoliosis", "Compression fracture"], ()),
         (["Ibuprofen (400 mg)", "Aspirin", "Naproxen (250 mg)", "Clopidogrel", "Insulin"], ()),  # a dose, not a frequency
         (["Metformin (Glucophage)", "Aspirin", "Warfarin (Coumadin)", "Clopidogrel", "Insulin"], ()),
+        # a condition makes a label only beside a label that shares its head; medicine names with conditions are items
+        (["Usual dose (if your kidneys work normally)", "1 tablet", "2 tablets", "Lower dose (if your kidneys work less well)", "1 tablet", "Half a tablet"], (0, 3)),
+        (["Aspirin (if you take it for pain)", "Warfarin", "Clopidogrel", "Ibuprofen (if not prescribed)", "Naproxen", "Insulin"], ()),
     ],
 )
 def test_group_labels(items: list[str], labels: tuple[int, ...]) -> None:
