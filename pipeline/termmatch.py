@@ -571,12 +571,24 @@ def _continues(text: str, left: int, right: int) -> bool:
 class _StemmingRules(_Rules):
     """Inflected space-separated languages: every word of a text and of a wording becomes its stem."""
 
+    _CLASS: str
+    """The language's letters, as the body of a character class (``а-яё``)."""
+    _JOINER: str = ""
+    """A character that joins runs of letters into one word (Ukrainian ``'``: м'яз)."""
     _WORD: re.Pattern[str]
     """A word to stem, or a run of spaces."""
     _LETTERS: re.Pattern[str]
     """A word."""
     _TOKEN: re.Pattern[str]
     """A word, a run of spaces or anything else, for splitting a wording."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """The three patterns, made from the language's letters (:attr:`_CLASS`, :attr:`_JOINER`)."""
+        super().__init_subclass__(**kwargs)
+        word = f"[{cls._CLASS}]+" + (f"(?:{cls._JOINER}[{cls._CLASS}]+)*" if cls._JOINER else "")
+        cls._LETTERS = re.compile(word)
+        cls._WORD = re.compile(rf"{word}|\s+")
+        cls._TOKEN = re.compile(rf"{word}|\s+|[^{cls._CLASS}\s]+")
 
     def stem(self, word: str) -> str:
         """A lower-case word -> the stem its inflected forms share."""
@@ -650,9 +662,7 @@ def _words_inflect(rules: _StemmingRules, surface: str, wording: str) -> bool:
 
 
 class _RussianRules(_StemmingRules):
-    _WORD = re.compile(r"[а-яё]+|\s+")
-    _TOKEN = re.compile(r"[а-яё]+|\s+|[^а-яё\s]+")
-    _LETTERS = re.compile(r"[а-яё]+")
+    _CLASS = "а-яё"
 
     def stem(self, word: str) -> str:
         return russian_stem(word)
@@ -668,9 +678,8 @@ class _RussianRules(_StemmingRules):
 
 
 class _UkrainianRules(_StemmingRules):
-    _WORD = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*|\s+")
-    _TOKEN = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*|\s+|[^а-яєіїґ\s]+")
-    _LETTERS = re.compile(r"[а-яєіїґ]+(?:'[а-яєіїґ]+)*")
+    _CLASS = "а-яєіїґ"
+    _JOINER = "'"
 
     def inflects(self, word: str, wording_word: str) -> bool:
         return ukrainian_inflects(word, wording_word)
@@ -699,9 +708,7 @@ class _UkrainianRules(_StemmingRules):
 
 
 class _PolishRules(_StemmingRules):
-    _WORD = re.compile(r"[a-ząćęłńóśźż]+|\s+")
-    _TOKEN = re.compile(r"[a-ząćęłńóśźż]+|\s+|[^a-ząćęłńóśźż\s]+")
-    _LETTERS = re.compile(r"[a-ząćęłńóśźż]+")
+    _CLASS = "a-ząćęłńóśźż"
 
     def inflects(self, word: str, wording_word: str) -> bool:
         return polish_inflects(word, wording_word)
