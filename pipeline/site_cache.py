@@ -186,15 +186,19 @@ def write_generated_copy(path: Path, text: str, source: Path) -> bool:
     source. Where linking fails (another file system), or the text differs from the
     source's, the text is written as by :func:`write_generated`.
     """
-    return copy_generated(path, text.encode("utf-8"), source)
+    return copy_generated(path, source, text.encode("utf-8"))
 
 
-def copy_generated(path: Path, data: bytes, source: Path) -> bool:
-    """:func:`write_generated_copy` for bytes: ``path`` holds ``data``, as a link to ``source`` if it holds them too."""
-    try:
-        same = source.read_bytes() == data
-    except OSError:
-        same = False
+def copy_generated(path: Path, source: Path, data: bytes | None = None) -> bool:
+    """:func:`write_generated_copy` for bytes: ``path`` holds ``data`` (None: ``source``'s own bytes,
+    read only if a link cannot be made), as a link to ``source`` where ``source`` holds them too."""
+    if data is None:
+        same = True
+    else:
+        try:
+            same = source.read_bytes() == data
+        except OSError:
+            same = False
     if same:
         try:
             if os.path.samefile(source, path):
@@ -206,7 +210,7 @@ def copy_generated(path: Path, data: bytes, source: Path) -> bool:
             return True
         except OSError:
             pass
-    return write_bytes_atomic(path, data, durable=False)
+    return write_bytes_atomic(path, source.read_bytes() if data is None else data, durable=False)
 
 
 def _to_json(translation: Translation) -> dict[str, Any]:

@@ -341,7 +341,7 @@ _PATCHES = (
 def _copy(source: Path, target: Path) -> None:
     """Put ``source``'s bytes at ``target`` (a hard link where possible), only when they differ,
     so `serve` does not see a change; atomically, as every generated file."""
-    copy_generated(target, source.read_bytes(), source)
+    copy_generated(target, source)
 
 
 @lru_cache(maxsize=None)
